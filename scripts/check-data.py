@@ -1,0 +1,331 @@
+#!/usr/bin/env python3
+"""Validate Didar's knowledge files in data/ (see data/README.md).
+
+    python3 scripts/check-data.py [--quiet]
+
+Exits 1 if any ERROR was found (WARNINGs alone exit 0).
+
+Organised by file: each checker is a function `check_<name>(ctx)` registered in
+CHECKS at the bottom; add new files there. Shared helpers (reading TSV records,
+splitting forms, folding text the way the matcher does) are at the top.
+Files that do not exist yet are skipped with a note.
+"""
+
+import os
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "data")
+LANGS = ("en", "ar", "fa", "ur")
+
+
+# ---------------------------------------------------------------- reporting
+
+class Ctx:
+    def __init__(self, quiet=False):
+        self.errors = 0
+        self.warnings = 0
+        self.quiet = quiet
+        self.country_codes = set()      # from countries.tsv
+        self.country_forms = {}         # loose(form) -> set of codes (countries + country-names)
+        self.generated = set()          # (code, lang, fold(name)) from countries.tsv
+
+    def error(self, where, msg):
+        self.errors += 1
+        print(f"ERROR   {where}: {msg}")
+
+    def warn(self, where, msg):
+        self.warnings += 1
+        if not self.quiet:
+            print(f"WARNING {where}: {msg}")
+
+
+# ---------------------------------------------------------------- helpers
+
+def read_records(ctx, name, nfields):
+    """Yield (where, fields) for each record of data/<name>; checks the field count."""
+    path = os.path.join(DATA, name)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    if text.startswith("\ufeff"):
+        ctx.error(name, "file starts with a BOM")
+    if not text.startswith("#"):
+        ctx.error(name, "file must open with '#' comment lines saying where its content came from")
+    for n, line in enumerate(text.split("\n"), 1):
+        where = f"{name}:{n}"
+        if line.endswith("\r"):
+            ctx.error(where, "CR line ending")
+            line = line[:-1]
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != nfields:
+            ctx.error(where, f"expected {nfields} TAB-separated fields, got {len(fields)}: {line!r}")
+            continue
+        bad = False
+        for i, fld in enumerate(fields):
+            if fld != fld.strip():
+                ctx.error(where, f"field {i + 1} has leading/trailing whitespace: {fld!r}")
+                bad = True
+        if not bad:
+            yield where, fields
+
+
+def split_forms(ctx, where, field):
+    """Split a `|` list of forms; report empty or duplicated forms."""
+    forms = field.split("|")
+    out = []
+    seen = set()
+    for form in forms:
+        if not form.strip():
+            ctx.error(where, f"empty form in {field!r}")
+            continue
+        if form != form.strip() or "  " in form:
+            ctx.error(where, f"stray whitespace in form {form!r}")
+        key = fold(form)
+        if key in seen:
+            ctx.warn(where, f"form {form!r} repeats another form of the same line after folding")
+        seen.add(key)
+        out.append(form)
+    return out
+
+
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u2066-\u2069\ufeff]")
+_LETTER_MAP = str.maketrans({
+    "ی": "ي", "ى": "ي", "ې": "ي", "ۍ": "ي", "ئ": "ي",
+    "ک": "ك", "ڪ": "ك",
+    "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ؤ": "و",
+})
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def fold(s):
+    """The matcher's folding as data/README.md describes it: Arabic letter
+    variants (ي/ی/ى, ك/ک, ة/ه, أ/إ/آ/ا), diacritics, tatweel, ZWNJ and digits.
+    Used to find forms repeated within one language."""
+    s = unicodedata.normalize("NFC", s)
+    s = _ARABIC_MARKS.sub("", s)
+    s = s.translate(_LETTER_MAP).translate(_DIGITS)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def loose(s):
+    """fold() plus Latin case, accents, apostrophes and hyphens: used to find
+    one form given to two different states or cities (in any language)."""
+    s = fold(s)
+    s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    s = s.replace("’", "'").replace("‘", "'")
+    s = re.sub(r"[\s\-‐–]+", " ", s).strip()
+    return s.casefold()
+
+
+_PERSIAN_ONLY = set("پچژگ")          # never in Arabic spelling
+_URDU_ONLY = set("ٹڈڑںھہےۓ")
+_ARABIC_ONLY = set("ةيك")            # Persian/Urdu spell ه/ی/ک (a warning only)
+
+
+def check_script(ctx, where, lang, form):
+    """Forms must be in the script of their language."""
+    has_latin = bool(re.search(r"[A-Za-z]", form))
+    has_arabic = bool(re.search("[\u0600-\u06ff]", form))
+    if lang == "en":
+        if has_arabic or not has_latin:
+            ctx.error(where, f"en form {form!r} is not Latin script")
+        return
+    if has_latin or not has_arabic:
+        ctx.error(where, f"{lang} form {form!r} is not Arabic script")
+        return
+    chars = set(form)
+    if lang == "ar":
+        if chars & _PERSIAN_ONLY or chars & _URDU_ONLY:
+            ctx.error(where, f"ar form {form!r} has Persian/Urdu letters {sorted(chars & (_PERSIAN_ONLY | _URDU_ONLY))}")
+        if chars & set("کی"):
+            ctx.warn(where, f"ar form {form!r} uses Persian ک/ی")
+    elif lang == "fa":
+        if chars & _URDU_ONLY:
+            ctx.error(where, f"fa form {form!r} has Urdu letters {sorted(chars & _URDU_ONLY)}")
+        if chars & _ARABIC_ONLY:
+            ctx.warn(where, f"fa form {form!r} uses Arabic {sorted(chars & _ARABIC_ONLY)}")
+    elif lang == "ur":
+        if chars & _ARABIC_ONLY:
+            ctx.warn(where, f"ur form {form!r} uses Arabic {sorted(chars & _ARABIC_ONLY)}")
+
+
+def check_lang(ctx, where, lang):
+    if lang not in LANGS:
+        ctx.error(where, f"unknown language {lang!r} (expected one of {', '.join(LANGS)})")
+        return False
+    return True
+
+
+def check_country(ctx, where, code, what="country code"):
+    if code not in ctx.country_codes:
+        ctx.error(where, f"{what} {code!r} is not in countries.tsv")
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- countries.tsv
+
+def check_countries(ctx):
+    name = "countries.tsv"
+    with open(os.path.join(DATA, name), encoding="utf-8") as f:
+        first = f.readline()
+    if not first.startswith("# GENERATED by node scripts/gen-countries.mjs"):
+        ctx.error(name, "must open with the '# GENERATED by node scripts/gen-countries.mjs ...' line")
+    langs_by_code = defaultdict(set)
+    rows = []
+    for where, (code, lang, cname) in read_records(ctx, name, 3):
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            ctx.error(where, f"bad ISO code {code!r}")
+            continue
+        if not check_lang(ctx, where, lang):
+            continue
+        if not cname:
+            ctx.error(where, "empty name")
+            continue
+        # CLDR's own spellings are taken as they are (no script check here).
+        rows.append((code, lang, cname))
+        langs_by_code[code].add(lang)
+        ctx.country_codes.add(code)
+        ctx.country_forms.setdefault(loose(cname), set()).add(code)
+        ctx.generated.add((code, lang, fold(cname)))
+    if len(ctx.country_codes) != 195:
+        ctx.error(name, f"expected 195 states (193 UN members + PS + VA), found {len(ctx.country_codes)}")
+    for code, langs in sorted(langs_by_code.items()):
+        if set(LANGS) - langs:
+            ctx.error(name, f"{code} lacks names in {sorted(set(LANGS) - langs)}")
+    order = {l: i for i, l in enumerate(LANGS)}
+    keys = [(c, order[l], n) for c, l, n in rows]
+    if keys != sorted(keys):
+        ctx.error(name, "lines are not sorted by code, lang (en, ar, fa, ur), name")
+    if len(set(keys)) != len(keys):
+        ctx.error(name, "duplicate lines")
+
+
+# ---------------------------------------------------------------- country-names.tsv
+
+def check_country_names(ctx):
+    name = "country-names.tsv"
+    seen_lines = set()
+    for where, (code, lang, field) in read_records(ctx, name, 3):
+        if not (check_country(ctx, where, code) and check_lang(ctx, where, lang)):
+            continue
+        if (code, lang) in seen_lines:
+            ctx.warn(where, f"second line for {code} {lang}")
+        seen_lines.add((code, lang))
+        for form in split_forms(ctx, where, field):
+            check_script(ctx, where, lang, form)
+            if (code, lang, fold(form)) in ctx.generated:
+                ctx.error(where, f"{form!r} is already in countries.tsv for {code} {lang}")
+            key = loose(form)
+            others = ctx.country_forms.get(key, set()) - {code}
+            if others:
+                ctx.error(where, f"{form!r} is also a name of {sorted(others)}")
+            ctx.country_forms.setdefault(key, set()).add(code)
+
+
+# ---------------------------------------------------------------- demonyms.tsv
+
+# States without a safe demonym in every language are fine; these have none at
+# all because their adjective is ambiguous (see the comments in demonyms.tsv).
+DEMONYM_EXEMPT = set()
+
+
+def check_demonyms(ctx):
+    name = "demonyms.tsv"
+    owner = {}          # folded form -> code
+    codes_seen = set()
+    langs_seen = defaultdict(set)
+    for where, (code, lang, field) in read_records(ctx, name, 3):
+        if not (check_country(ctx, where, code) and check_lang(ctx, where, lang)):
+            continue
+        if lang in langs_seen[code]:
+            ctx.warn(where, f"second line for {code} {lang}")
+        codes_seen.add(code)
+        langs_seen[code].add(lang)
+        for form in split_forms(ctx, where, field):
+            check_script(ctx, where, lang, form)
+            if lang == "ar" and form.startswith("ال"):
+                ctx.error(where, f"Arabic demonym {form!r} must be written without the article ال")
+            if lang == "ar" and form.endswith("ة"):
+                ctx.error(where, f"Arabic demonym {form!r} must be masculine (no ة)")
+            key = loose(form)
+            if key in owner and owner[key] != code:
+                ctx.error(where, f"{form!r} is also a demonym of {owner[key]}")
+            owner.setdefault(key, code)
+            other = ctx.country_forms.get(key, set()) - {code}
+            if other:
+                ctx.error(where, f"demonym {form!r} is a country name of {sorted(other)}")
+    for code in sorted(ctx.country_codes - codes_seen - DEMONYM_EXEMPT):
+        ctx.error(name, f"no demonym for {code}")
+    for code in sorted(codes_seen):
+        missing = {"en", "ar", "fa"} - langs_seen[code]
+        if missing:
+            ctx.warn(name, f"{code} has no demonym in {sorted(missing)}")
+
+
+# ---------------------------------------------------------------- cities.tsv
+
+def check_cities(ctx):
+    name = "cities.tsv"
+    capitals = defaultdict(list)
+    names = {}
+    owner = {}  # folded form -> city
+    for where, (city, country, capital, field) in read_records(ctx, name, 4):
+        if not city:
+            ctx.error(where, "empty city name")
+            continue
+        check_country(ctx, where, country)
+        if capital not in ("0", "1"):
+            ctx.error(where, f"capital must be 0 or 1, got {capital!r}")
+        elif capital == "1":
+            capitals[country].append(city)
+        if city in names:
+            ctx.error(where, f"city {city!r} already listed at {names[city]}")
+        names[city] = where
+        forms = split_forms(ctx, where, field)
+        if loose(city) not in {loose(f) for f in forms}:
+            ctx.error(where, f"the city name {city!r} itself is not among its forms")
+        for form in forms:
+            key = loose(form)
+            if key in owner and owner[key] != city:
+                ctx.error(where, f"form {form!r} also belongs to {owner[key]}")
+            owner.setdefault(key, city)
+            other = ctx.country_forms.get(key, set()) - {country}
+            if other:
+                ctx.error(where, f"form {form!r} is a country name of {sorted(other)}")
+    for code in sorted(ctx.country_codes - set(capitals)):
+        ctx.error(name, f"no capital (capital=1) for {code}")
+
+
+# ---------------------------------------------------------------- main
+
+CHECKS = [
+    ("countries.tsv", check_countries),        # must run first: the others use its codes
+    ("country-names.tsv", check_country_names),
+    ("demonyms.tsv", check_demonyms),
+    ("cities.tsv", check_cities),
+]
+
+
+def main():
+    ctx = Ctx(quiet="--quiet" in sys.argv[1:])
+    for fname, check in CHECKS:
+        if not os.path.exists(os.path.join(DATA, fname)):
+            print(f"note    {fname}: not present, skipped")
+            continue
+        before = (ctx.errors, ctx.warnings)
+        check(ctx)
+        print(f"checked {fname}: {ctx.errors - before[0]} errors, {ctx.warnings - before[1]} warnings")
+    print(f"{ctx.errors} errors, {ctx.warnings} warnings")
+    return 1 if ctx.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
