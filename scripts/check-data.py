@@ -234,7 +234,9 @@ def check_country_names(ctx):
 
 # States without a safe demonym in every language are fine; these have none at
 # all because their adjective is ambiguous (see the comments in demonyms.tsv).
-DEMONYM_EXEMPT = set()
+DEMONYM_EXEMPT = {"CD", "CG", "DM"}
+# States whose English adjective is the name itself ("Vatican").
+DEMONYM_NO_EN = {"VA"}
 
 
 def check_demonyms(ctx):
@@ -265,9 +267,12 @@ def check_demonyms(ctx):
     for code in sorted(ctx.country_codes - codes_seen - DEMONYM_EXEMPT):
         ctx.error(name, f"no demonym for {code}")
     for code in sorted(codes_seen):
-        missing = {"en", "ar", "fa"} - langs_seen[code]
-        if missing:
-            ctx.warn(name, f"{code} has no demonym in {sorted(missing)}")
+        if "en" not in langs_seen[code] and code not in DEMONYM_NO_EN:
+            ctx.warn(name, f"{code} has no English demonym")
+    if not ctx.quiet:
+        for lang in LANGS:
+            n = sum(1 for c in codes_seen if lang in langs_seen[c])
+            print(f"info    {name}: {lang} forms for {n} of {len(ctx.country_codes)} states")
 
 
 # ---------------------------------------------------------------- cities.tsv
