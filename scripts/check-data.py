@@ -32,6 +32,8 @@ class Ctx:
         self.country_codes = set()      # from countries.tsv
         self.country_forms = {}         # loose(form) -> set of codes (countries + country-names)
         self.generated = set()          # (code, lang, fold(name)) from countries.tsv
+        self.body_codes = set()         # from bodies.tsv
+        self.roles = set()              # from roles.tsv
 
     def error(self, where, msg):
         self.errors += 1
@@ -313,6 +315,182 @@ def check_cities(ctx):
         ctx.error(name, f"no capital (capital=1) for {code}")
 
 
+# ---------------------------------------------------------------- bodies.tsv
+
+# AU (African Union) is the code data/README.md documents, though it is also
+# Australia's ISO code; a party "AU" means the African Union in Didar's output.
+BODY_CODE_CLASH_OK = {"AU"}
+
+def check_bodies(ctx):
+    name = "bodies.tsv"
+    owner = {}
+    langs = defaultdict(set)
+    for where, (code, lang, field) in read_records(ctx, name, 3):
+        if not re.fullmatch(r"[A-Z][A-Z0-9_]+", code):
+            ctx.error(where, f"bad body code {code!r} (upper case letters, digits, _)")
+            continue
+        if code in ctx.country_codes and code not in BODY_CODE_CLASH_OK:
+            ctx.error(where, f"body code {code!r} clashes with a country code")
+        if not check_lang(ctx, where, lang):
+            continue
+        ctx.body_codes.add(code)
+        langs[code].add(lang)
+        for form in split_forms(ctx, where, field):
+            check_script(ctx, where, lang, form)
+            key = loose(form)
+            if key in owner and owner[key] != code:
+                ctx.error(where, f"form {form!r} also belongs to {owner[key]}")
+            owner.setdefault(key, code)
+            if ctx.country_forms.get(key):
+                ctx.error(where, f"form {form!r} is a country name of {sorted(ctx.country_forms[key])}")
+    for code in sorted(ctx.body_codes):
+        if "en" not in langs[code]:
+            ctx.error(name, f"{code} has no English forms")
+        missing = set(LANGS) - langs[code]
+        if missing:
+            ctx.warn(name, f"{code} lacks forms in {sorted(missing)}")
+
+
+# ---------------------------------------------------------------- roles.tsv
+
+def check_roles(ctx):
+    name = "roles.tsv"
+    owner = {}
+    langs = defaultdict(set)
+    for where, (role, lang, field) in read_records(ctx, name, 3):
+        if not role or not re.fullmatch(r"[A-Za-z][A-Za-z -]*[a-z]", role):
+            ctx.error(where, f"bad role name {role!r}")
+            continue
+        if not check_lang(ctx, where, lang):
+            continue
+        ctx.roles.add(role)
+        langs[role].add(lang)
+        for form in split_forms(ctx, where, field):
+            check_script(ctx, where, lang, form)
+            key = (lang, loose(form))
+            if key in owner and owner[key] != role:
+                ctx.error(where, f"form {form!r} also belongs to role {owner[key]!r}")
+            owner.setdefault(key, role)
+    for role in sorted(ctx.roles):
+        missing = set(LANGS) - langs[role]
+        if missing:
+            ctx.warn(name, f"role {role!r} lacks forms in {sorted(missing)}")
+
+
+# ---------------------------------------------------------------- ranks.tsv
+
+def check_ranks(ctx):
+    name = "ranks.tsv"
+    seen = {}
+    for where, (lang, field) in read_records(ctx, name, 2):
+        if not check_lang(ctx, where, lang):
+            continue
+        for form in split_forms(ctx, where, field):
+            check_script(ctx, where, lang, form)
+            key = (lang, fold(form))
+            if key in seen:
+                ctx.warn(where, f"rank {form!r} already listed at {seen[key]}")
+            seen.setdefault(key, where)
+
+
+# ---------------------------------------------------------------- officials.tsv
+
+TODAY = "2026-11-23"
+
+
+def _date_ok(ctx, where, d, what):
+    import datetime
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", d):
+        ctx.error(where, f"{what} {d!r} is not YYYY-MM-DD")
+        return False
+    try:
+        datetime.date.fromisoformat(d)
+    except ValueError:
+        ctx.error(where, f"{what} {d!r} is not a real date")
+        return False
+    if d > TODAY:
+        ctx.error(where, f"{what} {d} is in the future")
+        return False
+    return True
+
+
+def check_officials(ctx):
+    name = "officials.tsv"
+    terms = defaultdict(list)       # (party, role) -> [(from, to, name, where)]
+    form_owner = defaultdict(set)   # loose(form) -> names
+    parties = set()
+    for where, (party, pname, role, start, end, field) in read_records(ctx, name, 6):
+        if party not in ctx.country_codes and party not in ctx.body_codes:
+            ctx.error(where, f"party {party!r} is neither a country code nor a body code")
+        parties.add(party)
+        if not pname:
+            ctx.error(where, "empty name")
+        if ctx.roles and role not in ctx.roles:
+            ctx.error(where, f"role {role!r} is not in roles.tsv")
+        if not start:
+            ctx.error(where, "empty `from` date")
+            continue
+        if not _date_ok(ctx, where, start, "from"):
+            continue
+        if end and not _date_ok(ctx, where, end, "to"):
+            continue
+        if end and end < start:
+            ctx.error(where, f"from {start} is after to {end}")
+        if end and end < "2013-01-01":
+            ctx.warn(where, f"term ended before 2013 ({end})")
+        forms = split_forms(ctx, where, field)
+        if loose(pname) not in {loose(f) for f in forms}:
+            ctx.error(where, f"the name {pname!r} itself is not among its forms")
+        for form in forms:
+            lat = bool(re.search(r"[A-Za-z]", form))
+            arb = bool(re.search("[\u0600-\u06ff]", form))
+            if lat == arb:
+                ctx.error(where, f"form {form!r} mixes scripts or has no letters")
+            form_owner[loose(form)].add(pname)
+        terms[(party, role)].append((start, end or TODAY, pname, where))
+    # overlapping terms of different people in one single-holder office
+    multi = {"speaker", "vice president", "vice chairman of the Central Military Commission",
+             "adviser", "minister", "ambassador", "commander", "military attache",
+             "deputy defense minister", "deputy foreign minister", "secretary general"}
+    for (party, role), ts in terms.items():
+        if role in multi:
+            continue
+        ts.sort()
+        for (s1, e1, n1, w1), (s2, e2, n2, w2) in zip(ts, ts[1:]):
+            if n1 != n2 and s2 < e1:
+                days = (int(e1[:4]) - int(s2[:4])) * 366 + (int(e1[5:7]) - int(s2[5:7])) * 31
+                if days > 31:
+                    ctx.warn(w2, f"{party} {role}: {n2} from {s2} overlaps {n1} (to {e1})")
+    shared = {k: v for k, v in form_owner.items() if len(v) > 1}
+    if not ctx.quiet:
+        states = sorted(p for p in parties if p in ctx.country_codes)
+        print(f"info    {name}: {len(states)} states, {len(parties) - len(states)} bodies; "
+              f"{len(shared)} forms shared by two or more people (disambiguated by date)")
+
+
+# ---------------------------------------------------------------- agencies.tsv
+
+def check_agencies(ctx):
+    name = "agencies.tsv"
+    owner = {}
+    for where, (aname, country, field) in read_records(ctx, name, 3):
+        if not aname:
+            ctx.error(where, "empty agency name")
+        check_country(ctx, where, country)
+        forms = split_forms(ctx, where, field)
+        if loose(aname) not in {loose(f) for f in forms}:
+            ctx.error(where, f"the name {aname!r} itself is not among its forms")
+        for form in forms:
+            lat = bool(re.search(r"[A-Za-z]", form))
+            arb = bool(re.search("[\u0600-\u06ff]", form))
+            if lat == arb:
+                ctx.error(where, f"form {form!r} mixes scripts or has no letters")
+            key = loose(form)
+            if key in owner and owner[key] != aname:
+                ctx.error(where, f"form {form!r} also belongs to {owner[key]}")
+            owner.setdefault(key, aname)
+
+
 # ---------------------------------------------------------------- main
 
 CHECKS = [
@@ -320,6 +498,11 @@ CHECKS = [
     ("country-names.tsv", check_country_names),
     ("demonyms.tsv", check_demonyms),
     ("cities.tsv", check_cities),
+    ("bodies.tsv", check_bodies),              # before officials.tsv (party codes)
+    ("roles.tsv", check_roles),                # before officials.tsv (role names)
+    ("ranks.tsv", check_ranks),
+    ("officials.tsv", check_officials),
+    ("agencies.tsv", check_agencies),
 ]
 
 
