@@ -1,1 +1,193 @@
-fn main(){}
+//! `didar`: Didar's extraction on the command line, for batch work and scoring.
+//!
+//! ```text
+//! didar extract PATH...    one JSON object per article per line (JSONL)
+//! didar timeline PATH...   the merged timeline of all the articles, as JSON
+//! didar bench [PATH...]    throughput and start-up cost of the extractor
+//! ```
+//! A PATH is a file, a folder (its `.txt` files, in name order) or `-` (stdin).
+
+use didar::{analyze, Analysis, Article, Timeline};
+use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+const USAGE: &str = "usage:
+  didar extract PATH...    print one JSON object per article per line
+  didar timeline PATH...   print the merged timeline of the articles as JSON
+  didar bench [PATH...]    measure extraction speed (default: the bundled seeds)
+A PATH is a .txt file, a folder of .txt files, or - for standard input.";
+
+/// Largest article read (bigger files are refused, not truncated).
+const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Read the articles named by the paths; report each unreadable one on stderr.
+fn load(paths: &[String], failures: &mut usize) -> Vec<Article> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p == "-" {
+            let mut bytes = Vec::new();
+            match io::stdin().take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes) {
+                Ok(_) => push_article(&mut out, "stdin", "-", bytes, failures),
+                Err(e) => fail(failures, "-", &format!("cannot read standard input: {e}")),
+            }
+            continue;
+        }
+        let path = Path::new(p);
+        if path.is_dir() {
+            let entries = match std::fs::read_dir(path) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    fail(failures, p, &format!("cannot list folder: {e}"));
+                    continue;
+                }
+            };
+            let mut files: Vec<_> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                fail(failures, p, "folder holds no .txt files");
+            }
+            for f in files {
+                read_file(&mut out, &f, failures);
+            }
+        } else {
+            read_file(&mut out, path, failures);
+        }
+    }
+    out
+}
+
+fn read_file(out: &mut Vec<Article>, path: &Path, failures: &mut usize) {
+    let shown = path.display().to_string();
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return fail(failures, &shown, "no such file or folder"),
+        Err(e) => return fail(failures, &shown, &format!("cannot read: {e}")),
+        Ok(m) if m.len() > MAX_ARTICLE_BYTES => {
+            return fail(failures, &shown, &format!("larger than {} MB, not an article", MAX_ARTICLE_BYTES >> 20))
+        }
+        Ok(_) => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
+            push_article(out, &id, &shown, bytes, failures)
+        }
+        Err(e) => fail(failures, &shown, &format!("cannot read: {e}")),
+    }
+}
+
+fn push_article(out: &mut Vec<Article>, id: &str, shown: &str, bytes: Vec<u8>, failures: &mut usize) {
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return fail(failures, shown, &format!("larger than {} MB, not an article", MAX_ARTICLE_BYTES >> 20));
+    }
+    if bytes.contains(&0) {
+        return fail(failures, shown, "binary file (contains NUL bytes), not a text article");
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return fail(failures, shown, &format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()))
+        }
+    };
+    let text = text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text);
+    if text.trim().is_empty() {
+        return fail(failures, shown, "empty file");
+    }
+    out.push(Article { id: id.to_string(), text });
+}
+
+fn fail(failures: &mut usize, path: &str, why: &str) {
+    *failures += 1;
+    eprintln!("didar: {path}: {why}");
+}
+
+fn bench(paths: &[String], failures: &mut usize) -> io::Result<()> {
+    let started = Instant::now();
+    let first = analyze(&Article { id: "warm-up".into(), text: "warm-up".into() });
+    let startup = started.elapsed();
+    drop(first);
+    let articles = if paths.is_empty() { didar::corpus::seeds() } else { load(paths, failures) };
+    let one_pass: usize = articles.iter().map(|a| a.text.len()).sum();
+    if one_pass == 0 {
+        eprintln!("didar: nothing to measure");
+        return Ok(());
+    }
+    let target: usize = 20 * 1024 * 1024;
+    let rounds = target.div_ceil(one_pass);
+    let mut meetings = 0usize;
+    let t = Instant::now();
+    for _ in 0..rounds {
+        for a in &articles {
+            meetings += analyze(a).meetings.len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let mb = (one_pass * rounds) as f64 / 1e6;
+    let per_article_ms = secs * 1e3 / (rounds * articles.len()) as f64;
+    println!("start-up (knowledge load + first article): {:.1} ms", startup.as_secs_f64() * 1e3);
+    println!(
+        "throughput: {:.1} MB/s on one core ({} articles x {} rounds = {:.1} MB in {:.2} s, {} meetings)",
+        mb / secs,
+        articles.len(),
+        rounds,
+        mb,
+        secs,
+        meetings
+    );
+    println!("mean time per article: {per_article_ms:.3} ms");
+    Ok(())
+}
+
+fn run() -> io::Result<ExitCode> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, paths)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return Ok(ExitCode::from(2));
+    };
+    let mut failures = 0;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match command.as_str() {
+        "extract" | "timeline" if paths.is_empty() => {
+            eprintln!("didar {command}: give at least one PATH (or - for standard input)\n{USAGE}");
+            return Ok(ExitCode::from(2));
+        }
+        "extract" => {
+            for article in load(paths, &mut failures) {
+                let analysis = analyze(&article);
+                serde_json::to_writer(&mut out, &analysis)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        "timeline" => {
+            let analyses: Vec<Analysis> = load(paths, &mut failures).iter().map(analyze).collect();
+            serde_json::to_writer_pretty(&mut out, &Timeline::build(&analyses))?;
+            out.write_all(b"\n")?;
+        }
+        "bench" => bench(paths, &mut failures)?,
+        "-h" | "--help" | "help" => println!("{USAGE}"),
+        other => {
+            eprintln!("didar: unknown command {other:?}\n{USAGE}");
+            return Ok(ExitCode::from(2));
+        }
+    }
+    out.flush()?;
+    Ok(if failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        // A closed pipe (`didar extract … | head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("didar: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

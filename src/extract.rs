@@ -1,0 +1,707 @@
+//! Meeting extraction: from the mentions of one article to its meetings.
+//!
+//! 1. Every known form is found in one pass ([`Knowledge::mentions`]).
+//! 2. Mentions are read into *actors*: a known official, a role with its
+//!    state ("وزير الدفاع الإيراني", "Iran's defense minister"), a counterpart
+//!    ("بنظيره الكازاخستاني", "همتای ازبک خود"), or a bare state adjective.
+//! 3. A sentence with a meeting phrase ("التقى", "دیدار کرد", "held talks",
+//!    "اتصال هاتفي") and actors of two or more states is a meeting; when it
+//!    names only one side, the article's protagonist is the other.
+//! 4. Date, place, occasion, mode and status are read from the sentence, then
+//!    from the article (dateline, visit, occasion), and the same meeting
+//!    reported twice in the article is kept once.
+
+use crate::calendar::Ymd;
+use crate::dates::{self, DateMention};
+use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase};
+use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
+use crate::text::{self, Folded, Sentence};
+use crate::lang;
+
+/// How an actor was recognised, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum ActorKind {
+    Official,
+    Role,
+    Counterpart,
+    Demonym,
+    Country,
+}
+
+/// A person or side taking part, as read from the text.
+#[derive(Debug, Clone)]
+struct Actor {
+    start: usize,
+    end: usize,
+    party: PartyId,
+    /// Officials whose forms matched (several when a name is shared).
+    officials: Vec<u16>,
+    /// Name written in the text but unknown to Didar.
+    written_name: Option<String>,
+    role: Option<String>,
+    kind: ActorKind,
+    /// Named after "in the presence of": attends, does not lead.
+    attendee: bool,
+}
+
+impl Actor {
+    fn strong(&self) -> bool {
+        self.kind <= ActorKind::Counterpart
+    }
+}
+
+/// Words that may stand between a role and its state, or between states of a list.
+const CONNECTORS: &[&str] = &[
+    "و", "،", ",", "and", "of", "the", "'s", "'", "s", "جمهوريه", "الجمهوريه", "جمهوري", "republic", "اسلامي",
+    "الاسلاميه", "كشور", "دولت", "خود", "his", "her", "its", "their", "ضيفه", "ضيفها", "-", "بين", "between",
+];
+
+struct Reader<'a> {
+    k: &'static Knowledge,
+    text: &'a str,
+    mentions: Vec<Mention>,
+    published: Option<Ymd>,
+}
+
+impl<'a> Reader<'a> {
+    fn gap_is_connector(&self, from: usize, to: usize) -> bool {
+        if to < from {
+            return false;
+        }
+        let gap = &self.text[from..to];
+        // Ranks inside the gap are allowed ("وزير الدفاع ... العميد").
+        let mut rest = gap.to_string();
+        for m in self.mentions.iter().filter(|m| m.start >= from && m.end <= to && m.entity == Entity::Rank) {
+            rest = rest.replace(&self.text[m.start..m.end], " ");
+        }
+        rest.split(|c: char| c == ' ' || c == '\n')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_matches(|c: char| c == ',' || c == '،').to_ascii_lowercase())
+            .all(|w| w.is_empty() || CONNECTORS.contains(&w.as_str()))
+            && gap.len() <= 60
+            && !gap.contains('\n')
+    }
+
+    /// Is a country mention a place rather than a side ("في روسيا", "to Russia", "در ایران")?
+    fn locative(&self, start: usize) -> bool {
+        let before = self.text[..start].trim_end();
+        let word = before.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        matches!(word.as_str(), "في" | "الى" | "الي" | "من" | "عبر" | "in" | "to" | "from" | "at" | "into" | "به" | "در" | "از" | "وارد" | "سوي" | "inside")
+            || self.text[..start].ends_with("بـ")
+    }
+
+    fn party_entities(&self, m: &Mention) -> Option<(PartyId, ActorKind)> {
+        match m.entity {
+            Entity::Country(p) | Entity::Body(p) => Some((p, ActorKind::Country)),
+            Entity::Demonym(p) => Some((p, ActorKind::Demonym)),
+            _ => None,
+        }
+    }
+
+    /// Read every actor of the text.
+    fn actors(&self) -> Vec<Actor> {
+        let ms = &self.mentions;
+        let mut used = vec![false; ms.len()];
+        let mut out: Vec<Actor> = Vec::new();
+        // Officials first: they carry names.
+        let mut i = 0;
+        while i < ms.len() {
+            if let Entity::Official(_) = ms[i].entity {
+                let (s, e) = (ms[i].start, ms[i].end);
+                let mut officials = Vec::new();
+                let mut j = i;
+                while j < ms.len() && ms[j].start == s && ms[j].end == e {
+                    if let Entity::Official(o) = ms[j].entity {
+                        officials.push(o);
+                        used[j] = true;
+                    }
+                    j += 1;
+                }
+                let party = self.k.official(officials[0]).party;
+                out.push(Actor { start: s, end: e, party, officials, written_name: None, role: None, kind: ActorKind::Official, attendee: false });
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        // Roles with their states, before ("Iranian defense minister", "Iran's defense minister")
+        // or after ("وزير الدفاع الإيراني", "وزرای دفاع ایران و ازبکستان").
+        for i in 0..ms.len() {
+            let Entity::Role(r) = ms[i].entity else { continue };
+            let role = self.k.roles[r as usize].clone();
+            let mut parties = Vec::new();
+            let mut last = ms[i].end;
+            for j in i + 1..ms.len() {
+                if ms[j].start < last {
+                    continue;
+                }
+                if !self.gap_is_connector(last, ms[j].start) {
+                    break;
+                }
+                match self.party_entities(&ms[j]) {
+                    Some((p, _)) => {
+                        parties.push((j, p));
+                        last = ms[j].end;
+                    }
+                    None if ms[j].entity == Entity::Rank => last = ms[j].end,
+                    None => break,
+                }
+            }
+            if parties.is_empty() && i > 0 {
+                // State before the role, English order.
+                let mut j = i;
+                while j > 0 {
+                    j -= 1;
+                    if ms[j].end > ms[i].start {
+                        continue;
+                    }
+                    if !self.gap_is_connector(ms[j].end, ms[i].start) {
+                        break;
+                    }
+                    if let Some((p, _)) = self.party_entities(&ms[j]) {
+                        parties.push((j, p));
+                        // A list before a plural role: "Iranian and Syrian defense ministers".
+                        continue;
+                    }
+                    if ms[j].entity != Entity::Rank {
+                        break;
+                    }
+                }
+            }
+            // A known official next to the role takes it.
+            let neighbour = out.iter().position(|a| {
+                a.kind == ActorKind::Official
+                    && (self.gap_is_connector(a.end, ms[i].start) || self.gap_is_connector(parties.iter().map(|&(j, _)| ms[j].end).max().unwrap_or(ms[i].end), a.start))
+                    && (parties.is_empty() || parties.iter().any(|&(_, p)| p == a.party))
+            });
+            if let Some(n) = neighbour {
+                out[n].role = Some(role.clone());
+                for &(j, p) in &parties {
+                    if p == out[n].party {
+                        used[j] = true;
+                    }
+                }
+                used[i] = true;
+                if parties.len() <= 1 {
+                    continue;
+                }
+            }
+            for &(j, p) in &parties {
+                if used[j] {
+                    continue;
+                }
+                used[j] = true;
+                used[i] = true;
+                let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
+                let written_name = if parties.len() == 1 { self.name_after(e).or_else(|| self.name_before(s)) } else { None };
+                out.push(Actor { start: s, end: e, party: p, officials: vec![], written_name, role: Some(role.clone()), kind: ActorKind::Role, attendee: false });
+            }
+        }
+        // Counterparts: "بنظيره الكازاخستاني", "همتای ازبک خود", "his Kazakh counterpart".
+        for i in 0..ms.len() {
+            if ms[i].entity != Entity::Phrase(Phrase::Counterpart) {
+                continue;
+            }
+            let after = ms[i + 1..].iter().enumerate().find(|(_, m)| m.start >= ms[i].end).map(|(d, _)| i + 1 + d);
+            let before = (0..i).rev().find(|&j| ms[j].end <= ms[i].start);
+            let pick = after
+                .filter(|&j| self.party_entities(&ms[j]).is_some() && self.gap_is_connector(ms[i].end, ms[j].start))
+                .or_else(|| before.filter(|&j| self.party_entities(&ms[j]).is_some() && self.gap_is_connector(ms[j].end, ms[i].start)));
+            let Some(j) = pick else { continue };
+            let (p, _) = self.party_entities(&ms[j]).expect("picked for its party");
+            used[i] = true;
+            used[j] = true;
+            let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
+            // "his Syrian counterpart General Ali Abdullah Ayyoub": the official after it.
+            if let Some(n) = out.iter().position(|a| a.kind == ActorKind::Official && a.party == p && self.gap_is_connector(e, a.start)) {
+                out[n].start = s;
+                continue;
+            }
+            out.push(Actor { start: s, end: e, party: p, officials: vec![], written_name: None, role: None, kind: ActorKind::Counterpart, attendee: false });
+        }
+        // Bare states: weak evidence of a side.
+        for (i, m) in ms.iter().enumerate() {
+            if used[i] {
+                continue;
+            }
+            if let Some((p, kind)) = self.party_entities(m) {
+                if kind == ActorKind::Country && self.locative(m.start) {
+                    continue;
+                }
+                out.push(Actor { start: m.start, end: m.end, party: p, officials: vec![], written_name: None, role: None, kind, attendee: false });
+            }
+        }
+        // Attendees: named after "in the presence of".
+        for m in ms.iter().filter(|m| m.entity == Entity::Phrase(Phrase::Presence)) {
+            let line_end = self.text[m.end..].find(['\n', '.', '،']).map_or(self.text.len(), |i| m.end + i);
+            for a in out.iter_mut().filter(|a| a.start >= m.end && a.start < line_end) {
+                a.attendee = true;
+            }
+        }
+        out.sort_by_key(|a| (a.start, a.kind));
+        out
+    }
+
+    /// A name written right after a role phrase: "وزيرة دفاع جمهورية أفريقيا الوسطى، ماري نويل كويارا".
+    fn name_after(&self, pos: usize) -> Option<String> {
+        let rest = &self.text[pos..];
+        let rest = rest.strip_prefix('،').or_else(|| rest.strip_prefix(',')).unwrap_or(rest);
+        let rest = rest.trim_start_matches(' ');
+        let start = self.text.len() - rest.len();
+        self.written_name(start)
+    }
+
+    /// A name written right before a role phrase, after a rank: "اللواء إمام علي صابرزاده وزير دفاع".
+    fn name_before(&self, pos: usize) -> Option<String> {
+        let rank = self.mentions.iter().rev().find(|m| m.entity == Entity::Rank && m.end <= pos && pos - m.end <= 60)?;
+        let between = self.text[rank.end..pos].trim();
+        if between.is_empty() || between.contains(['\n', '،', ',', '.']) || self.mentions.iter().any(|m| m.start >= rank.end && m.end <= pos && m.entity != Entity::Rank) {
+            return None;
+        }
+        let words = between.split(' ').count();
+        (1..=4).contains(&words).then(|| between.to_string())
+    }
+
+    /// Up to four words that are not known forms, ending at punctuation or a known form.
+    fn written_name(&self, start: usize) -> Option<String> {
+        let mut start = start;
+        // Skip ranks before the name.
+        while let Some(m) = self.mentions.iter().find(|m| m.start == start && m.entity == Entity::Rank) {
+            start = m.end;
+            start += self.text[start..].len() - self.text[start..].trim_start().len();
+        }
+        let next_mention = self.mentions.iter().find(|m| m.start >= start).map_or(self.text.len(), |m| m.start);
+        let stop = self.text[start..].find(['\n', '،', ',', '.', '(', ':', '"', '؛']).map_or(self.text.len(), |i| start + i).min(next_mention);
+        let span = self.text[start..stop].trim();
+        let words: Vec<&str> = span.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.is_empty() || words.len() > 4 || words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+            return None;
+        }
+        // Only text that ends at punctuation or a known form is taken for a name.
+        if stop != next_mention && !self.text[stop..].starts_with(['\n', '،', ',', '.', '(', ':', '"', '؛']) {
+            return None;
+        }
+        Some(words.join(" "))
+    }
+
+    fn in_sentence<'m, T>(items: &'m [T], s: &Sentence, span: impl Fn(&T) -> (usize, usize)) -> impl Iterator<Item = &'m T> {
+        let (a, b) = (s.start, s.end);
+        items.iter().filter(move |x| {
+            let (xs, xe) = span(x);
+            xs >= a && xe <= b
+        })
+    }
+
+    fn has_phrase(&self, s: &Sentence, p: Phrase) -> bool {
+        self.mentions.iter().any(|m| m.start >= s.start && m.end <= s.end && m.entity == Entity::Phrase(p))
+    }
+}
+
+/// A meeting being assembled, in folded offsets.
+#[derive(Debug, Clone)]
+struct Draft {
+    sentence: Sentence,
+    actors: Vec<Actor>,
+    mode: Mode,
+    status: Status,
+}
+
+/// Analyse one article.
+pub fn analyze(article: &Article) -> Analysis {
+    let k = Knowledge::get();
+    let folded = Folded::new(&article.text);
+    let text = folded.text.as_str();
+    let mentions = k.mentions(text);
+    let dates = dates::find(text, &mentions);
+    let published = dates::publication(text, &mentions, &dates);
+    let reader = Reader { k, text, mentions, published };
+    let actors = reader.actors();
+    let sentences = text::sentences(text);
+
+    // The protagonist: the strongest actor mentioned first (usually in the lead).
+    let protagonist = actors.iter().filter(|a| a.strong()).min_by_key(|a| (a.kind.min(ActorKind::Role), a.start)).cloned();
+
+    let mut drafts: Vec<Draft> = Vec::new();
+    for s in &sentences {
+        let triggered = [Phrase::Meet, Phrase::Receive, Phrase::Phone, Phrase::Video].iter().any(|p| reader.has_phrase(s, *p));
+        if !triggered {
+            continue;
+        }
+        if let Some(d) = draft(&reader, s, &actors, protagonist.as_ref()) {
+            drafts.extend(split(d));
+        }
+    }
+    if drafts.is_empty() {
+        // No meeting phrase, but "the meeting" is referred to: the first sentence naming two sides reports it.
+        if sentences.iter().any(|s| reader.has_phrase(s, Phrase::Anaphor)) {
+            if let Some(d) = sentences.iter().find_map(|s| draft(&reader, s, &actors, None).filter(|d| d.actors.iter().filter(|a| a.strong()).count() >= 2)) {
+                drafts.push(d);
+            }
+        }
+    }
+    let drafts = merge(drafts);
+    let meetings = drafts.iter().map(|d| finish(&reader, &folded, &article.text, d, &dates, &sentences)).collect();
+
+    Analysis {
+        id: article.id.clone(),
+        lang: lang::detect(&article.text).to_string(),
+        published: published.map(|d| d.to_string()),
+        meetings,
+    }
+}
+
+fn parties_of(actors: &[Actor]) -> Vec<PartyId> {
+    let mut p: Vec<PartyId> = actors.iter().map(|a| a.party).collect();
+    p.sort_unstable();
+    p.dedup();
+    p
+}
+
+fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&Actor>) -> Option<Draft> {
+    let here: Vec<Actor> = Reader::in_sentence(actors, s, |a| (a.start, a.end)).cloned().collect();
+    let mut chosen: Vec<Actor> = here.iter().filter(|a| a.strong()).cloned().collect();
+    if parties_of(&chosen).len() < 2 {
+        for a in here.iter().filter(|a| !a.strong()) {
+            if !chosen.iter().any(|c| c.party == a.party) {
+                chosen.push(a.clone());
+            }
+        }
+    }
+    if parties_of(&chosen).len() == 1 {
+        if let Some(p) = protagonist.filter(|p| p.party != chosen[0].party) {
+            chosen.insert(0, p.clone());
+        }
+    }
+    if parties_of(&chosen).len() < 2 {
+        return None;
+    }
+    let mode = if reader.has_phrase(s, Phrase::Video) {
+        Mode::Video
+    } else if reader.has_phrase(s, Phrase::Phone) {
+        Mode::Phone
+    } else {
+        Mode::InPerson
+    };
+    let status = if reader.has_phrase(s, Phrase::Planned) { Status::Planned } else { Status::Held };
+    Some(Draft { sentence: *s, actors: chosen, mode, status })
+}
+
+/// A name key for telling people apart.
+fn person_key(reader_k: &Knowledge, a: &Actor) -> Option<String> {
+    a.officials.first().map(|&o| reader_k.official(o).name.clone()).or_else(|| a.written_name.clone())
+}
+
+/// A visitor who meets several officials of the host in one sentence meets each separately.
+fn split(d: Draft) -> Vec<Draft> {
+    let k = Knowledge::get();
+    let parties = parties_of(&d.actors);
+    if parties.len() != 2 {
+        return vec![d];
+    }
+    let principals = |p: PartyId| -> Vec<&Actor> {
+        let mut v: Vec<&Actor> = d.actors.iter().filter(|a| a.party == p && !a.attendee && person_key(k, a).is_some()).collect();
+        v.dedup_by_key(|a| person_key(k, a));
+        v
+    };
+    let (a, b) = (principals(parties[0]), principals(parties[1]));
+    let (many, one) = if a.len() >= 2 && b.len() <= 1 { (a, parties[1]) } else if b.len() >= 2 && a.len() <= 1 { (b, parties[0]) } else { return vec![d] };
+    let single: Vec<Actor> = d.actors.iter().filter(|x| x.party == one).cloned().collect();
+    many.into_iter()
+        .map(|m| Draft { actors: single.iter().cloned().chain(std::iter::once(m.clone())).collect(), ..d.clone() })
+        .collect()
+}
+
+/// The same meeting reported twice in one article is one meeting.
+fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+    let k = Knowledge::get();
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let names = |x: &Draft, p: PartyId| -> Vec<String> { x.actors.iter().filter(|a| a.party == p).filter_map(|a| person_key(k, a)).collect() };
+        let same = out.iter().position(|o| {
+            parties_of(&o.actors) == parties_of(&d.actors)
+                && o.mode == d.mode
+                && parties_of(&d.actors).iter().all(|&p| {
+                    let (x, y) = (names(o, p), names(&d, p));
+                    x.is_empty() || y.is_empty() || x.iter().any(|n| y.contains(n))
+                })
+        });
+        match same {
+            Some(i) => {
+                // Keep the first report, learn the names of the second.
+                for a in d.actors {
+                    let known = out[i].actors.iter().any(|o| o.party == a.party && (person_key(k, o) == person_key(k, &a) || person_key(k, &a).is_none()));
+                    if !known {
+                        if let Some(pos) = out[i].actors.iter().position(|o| o.party == a.party && person_key(k, o).is_none()) {
+                            out[i].actors[pos] = a;
+                        } else {
+                            out[i].actors.push(a);
+                        }
+                    }
+                }
+                if d.status == Status::Held {
+                    out[i].status = Status::Held;
+                }
+            }
+            None => out.push(d),
+        }
+    }
+    out
+}
+
+fn finish(reader: &Reader, folded: &Folded, original: &str, d: &Draft, dates: &[DateMention], sentences: &[Sentence]) -> Meeting {
+    let k = reader.k;
+    let date_in_text = sentence_date(reader, &d.sentence, dates, d.status);
+    let reference = date_in_text.or_else(|| reader.published.map(|p| PartialDate::day(p.year, p.month, p.day)));
+
+    // Participants, with shared names resolved by the date.
+    let mut participants: Vec<Participant> = Vec::new();
+    let role_of_side = d.actors.iter().find_map(|a| {
+        a.role.clone().or_else(|| a.officials.first().map(|&o| k.official(o).role.clone()))
+    });
+    for a in &d.actors {
+        let official = a.officials.iter().copied().find(|&o| reference.map_or(false, |r| k.official(o).in_office(&r))).or(a.officials.last().copied());
+        let (name, role) = match official {
+            Some(o) => (Some(k.official(o).name.clone()), a.role.clone().or_else(|| Some(k.official(o).role.clone()))),
+            None => (a.written_name.clone(), a.role.clone().or_else(|| if a.kind == ActorKind::Counterpart { role_of_side.clone() } else { None })),
+        };
+        let p = Participant { party: k.party(a.party).to_string(), name, role };
+        if !participants.iter().any(|x| x.party == p.party && x.name == p.name && (x.name.is_some() || x.role == p.role)) {
+            participants.push(p);
+        }
+    }
+    // An unnamed participant is dropped when the same side has a named one of the same role.
+    let snapshot = participants.clone();
+    participants.retain(|p| p.name.is_some() || !snapshot.iter().any(|q| q.party == p.party && q.name.is_some() && (q.role == p.role || p.role.is_none())));
+
+    let occasion = occasion(reader, &d.sentence, d, reference);
+    let mut date = date_in_text;
+    let mut source = date_in_text.map(|_| "text");
+    if date.is_none() {
+        if let Some((_, Some(ed))) = &occasion {
+            date = edition_date(ed);
+            source = date.map(|_| "occasion");
+        }
+    }
+    let location = if d.mode != Mode::InPerson {
+        None
+    } else {
+        location(reader, &d.sentence, occasion.as_ref().and_then(|o| o.1.as_ref()), sentences)
+    };
+
+    let mut parties: Vec<String> = parties_of(&d.actors).into_iter().map(|p| k.party(p).to_string()).collect();
+    parties.sort();
+    let (s, e) = folded.span(d.sentence.start, d.sentence.end);
+    Meeting {
+        parties,
+        participants,
+        date: date.map(|d| d.to_string()),
+        date_in_text: date_in_text.map(|d| d.to_string()),
+        date_precision: date.map(|d| d.precision().to_string()),
+        date_source: source.map(str::to_string),
+        location,
+        occasion: occasion.map(|o| o.0),
+        mode: d.mode,
+        status: d.status,
+        topics: Vec::new(),
+        evidence: Evidence { start: s, end: e, text: text::char_slice(original, s, e).to_string() },
+    }
+}
+
+/// The date the sentence gives: an explicit date, or a relative day read against the publication date.
+fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: Status) -> Option<PartialDate> {
+    let published = reader.published;
+    if let Some(dm) = dates.iter().find(|d| d.start >= s.start && d.end <= s.end && d.date.day.is_some()) {
+        let mut date = dm.date;
+        if dm.yearless {
+            date.year = published?.year;
+        }
+        return Some(date);
+    }
+    let p = published?;
+    let here = || reader.mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end);
+    let shift = if here().any(|m| m.entity == Entity::Phrase(Phrase::Yesterday)) {
+        Some(-1)
+    } else if here().any(|m| m.entity == Entity::Phrase(Phrase::Tomorrow)) {
+        Some(1)
+    } else if here().any(|m| m.entity == Entity::Phrase(Phrase::Today)) {
+        Some(0)
+    } else {
+        None
+    };
+    let weekday = here().find_map(|m| if let Entity::Weekday(w) = m.entity { Some(w) } else { None });
+    let day = match (shift, weekday) {
+        (Some(n), _) => p.add_days(n),
+        (None, Some(w)) => {
+            // The nearest such weekday: on or before publication for a held meeting, after it for a planned one.
+            let pw = p.weekday() as i64;
+            let back = (pw - w as i64).rem_euclid(7);
+            match status {
+                Status::Held => p.add_days(-back),
+                Status::Planned => p.add_days((w as i64 - pw).rem_euclid(7)),
+            }
+        }
+        (None, None) => None,
+    }?;
+    Some(PartialDate::day(day.year, day.month, day.day))
+}
+
+/// The date an occasion's edition gives: its day, or its month, or its year.
+fn edition_date(ed: &Edition) -> Option<PartialDate> {
+    let (s, e) = (ed.start?, ed.end.or(ed.start)?);
+    Some(if s == e {
+        s
+    } else if s.month == e.month {
+        PartialDate { day: None, ..s }
+    } else {
+        PartialDate { year: s.year, month: None, day: None }
+    })
+}
+
+/// The occasion: an event named in the sentence, or one the article says the visit was for.
+fn occasion(reader: &Reader, s: &Sentence, d: &Draft, reference: Option<PartialDate>) -> Option<(String, Option<Edition>)> {
+    let k = reader.k;
+    let in_sentence = reader.mentions.iter().find(|m| m.start >= s.start && m.end <= s.end && matches!(m.entity, Entity::Event(_)));
+    let mention = in_sentence.or_else(|| {
+        if d.mode != Mode::InPerson {
+            return None;
+        }
+        // An event the article places the meetings at ("على هامش ...", in a headline or lead).
+        reader.mentions.iter().find(|m| {
+            matches!(m.entity, Entity::Event(_))
+                && reader.mentions.iter().any(|p| p.entity == Entity::Phrase(Phrase::Sidelines) && p.end <= m.start && m.start - p.end <= 40)
+        })
+    })?;
+    let Entity::Event(e) = mention.entity else { return None };
+    let event = &k.events[e as usize];
+    let editions: Vec<&Edition> = k.editions.iter().filter(|ed| ed.event == e).collect();
+    // A year written with the name ("Army-2018"), an ordinal near it ("السادس"), or the date.
+    let window_end = (mention.end + 40).min(reader.text.len());
+    let window_start = mention.start.saturating_sub(40);
+    let year_written = reader.text[mention.start..window_end.min(mention.end + 6)]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|y| y.parse::<i32>().ok())
+        .find(|y| (1990..=2100).contains(y));
+    let ordinal = reader.mentions.iter().find_map(|m| match m.entity {
+        Entity::Ordinal(n) if m.start >= window_start && m.end <= window_end => Some(n as u32),
+        _ => None,
+    });
+    let edition = if let Some(y) = year_written {
+        editions.iter().find(|ed| ed.year == y)
+    } else if let Some(n) = ordinal {
+        editions.iter().find(|ed| ed.number == Some(n))
+    } else if let Some(r) = reference {
+        // The edition held within six weeks before (or a week after) the reference date.
+        editions.iter().find(|ed| {
+            ed.start.zip(Ymd::new(r.year, r.month.unwrap_or(1), r.day.unwrap_or(1))).is_some_and(|(st, r)| {
+                Ymd::new(st.year, st.month.unwrap_or(1), st.day.unwrap_or(1)).is_some_and(|st| {
+                    let diff = r.days_since(st);
+                    (-7..=45).contains(&diff)
+                })
+            })
+        })
+    } else {
+        // The one edition every named participant was in office for.
+        let fits: Vec<&&Edition> = editions
+            .iter()
+            .filter(|ed| {
+                ed.start.is_some_and(|st| d.actors.iter().filter(|a| !a.officials.is_empty()).all(|a| a.officials.iter().any(|&o| k.official(o).in_office(&st))))
+                    && d.actors.iter().any(|a| !a.officials.is_empty())
+            })
+            .collect();
+        if fits.len() == 1 { Some(fits[0]) } else { None }
+    }
+    .map(|ed| (*ed).clone());
+    let name = match &edition {
+        Some(ed) => event.canonical.replace("{year}", &ed.year.to_string()).replace("{n}", &ordinal_suffix(ed.number)),
+        None => event.canonical.replace("-{year}", "").replace("{year}", "").replace(" ({n}th session)", "").replace("{n}", "").trim().to_string(),
+    };
+    Some((name, edition))
+}
+
+fn ordinal_suffix(n: Option<u32>) -> String {
+    match n {
+        Some(n) => {
+            let suffix = match (n % 10, n % 100) {
+                (1, x) if x != 11 => "st",
+                (2, x) if x != 12 => "nd",
+                (3, x) if x != 13 => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix}")
+        }
+        None => String::new(),
+    }
+}
+
+/// Where the meeting took place: a city in the sentence, the occasion's venue,
+/// the place the article says the visit was to, or the dateline city.
+fn location(reader: &Reader, s: &Sentence, edition: Option<&Edition>, sentences: &[Sentence]) -> Option<Location> {
+    let k = reader.k;
+    let city_loc = |c: u16| {
+        let city = &k.cities[c as usize];
+        Location { city: Some(city.name.clone()), country: Some(k.party(city.country).to_string()) }
+    };
+    let capital_of = |p: PartyId| -> Location {
+        let capital = k.cities.iter().find(|c| c.country == p && c.capital);
+        Location { city: capital.map(|c| c.name.clone()), country: Some(k.party(p).to_string()) }
+    };
+    let ms = &reader.mentions;
+    // "in the Russian capital", "في العاصمة الروسية": the capital of that state.
+    let capital_phrase = |range: (usize, usize)| {
+        ms.iter().enumerate().find_map(|(i, m)| {
+            (m.entity == Entity::Phrase(Phrase::Visit) && m.start >= range.0 && m.end <= range.1 && true)
+                .then(|| ms.get(i + 1))
+                .flatten()
+                .filter(|n| n.start - m.end <= 2)
+                .and_then(|n| match n.entity {
+                    Entity::Demonym(p) | Entity::Country(p) if is_capital_phrase(&reader.text[m.start..m.end]) => Some(capital_of(p)),
+                    _ => None,
+                })
+        })
+    };
+    if let Some(c) = ms.iter().find_map(|m| match m.entity {
+        Entity::City(c) if m.start >= s.start && m.end <= s.end => Some(c),
+        _ => None,
+    }) {
+        return Some(city_loc(c));
+    }
+    if let Some(l) = capital_phrase((s.start, s.end)) {
+        return Some(l);
+    }
+    if let Some(ed) = edition {
+        if ed.country.is_some() {
+            return Some(Location { city: ed.city.clone(), country: ed.country.map(|c| k.party(c).to_string()) });
+        }
+    }
+    // The visit the article reports: "arrived in Damascus", "وارد پکن شد".
+    for m in ms.iter().filter(|m| m.entity == Entity::Phrase(Phrase::Visit)) {
+        if let Some(n) = ms.iter().find(|n| n.start >= m.end && n.start - m.end <= 12) {
+            match n.entity {
+                Entity::City(c) => return Some(city_loc(c)),
+                Entity::Country(p) => return Some(Location { city: None, country: Some(k.party(p).to_string()) }),
+                _ => {}
+            }
+        }
+    }
+    if let Some(l) = capital_phrase((0, reader.text.len())) {
+        return Some(l);
+    }
+    // The dateline: a city opening one of the first lines ("دمشق - الاثنين", "BISHKEK, April 29").
+    let first_lines = sentences.iter().take(3);
+    for line in first_lines {
+        if let Some(m) = ms.iter().find(|m| m.start == line.start) {
+            if let Entity::City(c) = m.entity {
+                let rest = reader.text[m.end..line.end].trim_start();
+                if rest.starts_with(['-', ',', ':', '(']) || rest.is_empty() {
+                    return Some(city_loc(c));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "in the capital", "في العاصمة": the state named next is the place, at its capital.
+fn is_capital_phrase(phrase: &str) -> bool {
+    phrase.contains("عاصمه") || phrase.contains("پايتخت") || phrase.to_ascii_lowercase().contains("capital")
+}

@@ -1,0 +1,531 @@
+//! Didar's knowledge of the world, read once from the data files in `data/`
+//! (compiled in) into one gazetteer that finds every known name in a text in
+//! a single Aho-Corasick pass.
+
+use crate::model::PartialDate;
+use crate::text::{fold, is_word_char};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Index of a party code in [`Knowledge::parties`].
+pub type PartyId = u16;
+
+/// What a matched form refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entity {
+    /// A state's name ("Kazakhstan", "قزاقستان").
+    Country(PartyId),
+    /// A state's adjective or nisba ("Kazakh", "الكازاخستاني").
+    Demonym(PartyId),
+    /// An international body ("SCO", "منظمة شنغهاي للتعاون").
+    Body(PartyId),
+    City(u16),
+    Role(u16),
+    Rank,
+    Official(u16),
+    Agency(u16),
+    Event(u16),
+    Month(Calendar, u8),
+    /// 1 = Monday … 7 = Sunday.
+    Weekday(u8),
+    /// "sixth", "السادس", "ششمین".
+    Ordinal(u8),
+    Phrase(Phrase),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Calendar {
+    Gregorian,
+    Jalali,
+    Hijri,
+}
+
+/// Kinds of phrases from `data/triggers.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phrase {
+    Meet,
+    Receive,
+    Phone,
+    Video,
+    Planned,
+    Anaphor,
+    Counterpart,
+    Today,
+    Yesterday,
+    Tomorrow,
+    Last,
+    Sidelines,
+    Visit,
+    Presence,
+    Dateline,
+}
+
+impl Phrase {
+    fn parse(s: &str) -> Option<Phrase> {
+        Some(match s {
+            "meet" => Phrase::Meet,
+            "receive" => Phrase::Receive,
+            "phone" => Phrase::Phone,
+            "video" => Phrase::Video,
+            "planned" => Phrase::Planned,
+            "anaphor" => Phrase::Anaphor,
+            "counterpart" => Phrase::Counterpart,
+            "today" => Phrase::Today,
+            "yesterday" => Phrase::Yesterday,
+            "tomorrow" => Phrase::Tomorrow,
+            "last" => Phrase::Last,
+            "sidelines" => Phrase::Sidelines,
+            "visit" => Phrase::Visit,
+            "presence" => Phrase::Presence,
+            "dateline" => Phrase::Dateline,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct City {
+    pub name: String,
+    pub country: PartyId,
+    pub capital: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Official {
+    pub party: PartyId,
+    pub name: String,
+    pub role: String,
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+}
+
+impl Official {
+    /// Was this person in this office on some day of `date`?
+    pub fn in_office(&self, date: &PartialDate) -> bool {
+        self.from.map_or(true, |f| date.last_day() >= f.first_day())
+            && self.to.map_or(true, |t| t.last_day() >= date.first_day())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Agency {
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    /// Canonical English name; may hold `{year}` and `{n}`.
+    pub canonical: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Edition {
+    pub event: u16,
+    pub number: Option<u32>,
+    pub year: i32,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    pub city: Option<String>,
+    pub country: Option<PartyId>,
+}
+
+/// A form found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Folded byte offsets.
+    pub start: usize,
+    pub end: usize,
+    pub entity: Entity,
+}
+
+pub struct Knowledge {
+    pub parties: Vec<String>,
+    /// English name of each party (the first English form of its file).
+    english_names: HashMap<PartyId, String>,
+    party_index: HashMap<String, PartyId>,
+    pub cities: Vec<City>,
+    pub roles: Vec<String>,
+    pub officials: Vec<Official>,
+    pub agencies: Vec<Agency>,
+    pub events: Vec<Event>,
+    pub editions: Vec<Edition>,
+    /// The automaton's patterns (folded).
+    patterns: Vec<String>,
+    /// Entities of each pattern of the automaton.
+    pattern_entities: Vec<Vec<Entity>>,
+    /// Whether a pattern is Arabic-script (and so may carry proclitics).
+    pattern_arabic: Vec<bool>,
+    /// Whether a pattern must match with its exact case (all-capital forms: "US", "UK").
+    pattern_exact_case: Vec<bool>,
+    automaton: AhoCorasick,
+}
+
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+const COUNTRY_NAMES: &str = include_str!("../data/country-names.tsv");
+const DEMONYMS: &str = include_str!("../data/demonyms.tsv");
+const CITIES: &str = include_str!("../data/cities.tsv");
+const BODIES: &str = include_str!("../data/bodies.tsv");
+const ROLES: &str = include_str!("../data/roles.tsv");
+const RANKS: &str = include_str!("../data/ranks.tsv");
+const OFFICIALS: &str = include_str!("../data/officials.tsv");
+const AGENCIES: &str = include_str!("../data/agencies.tsv");
+const EVENTS: &str = include_str!("../data/events.tsv");
+const EDITIONS: &str = include_str!("../data/event-editions.tsv");
+const MONTHS: &str = include_str!("../data/months.tsv");
+const WEEKDAYS: &str = include_str!("../data/weekdays.tsv");
+const ORDINALS: &str = include_str!("../data/ordinals.tsv");
+const TRIGGERS: &str = include_str!("../data/triggers.tsv");
+
+/// The records of a TSV knowledge file: non-comment, non-blank lines split at tabs.
+fn records(file: &str) -> impl Iterator<Item = Vec<&str>> {
+    file.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn forms(field: &str) -> impl Iterator<Item = &str> {
+    field.split('|').map(str::trim).filter(|f| !f.is_empty())
+}
+
+fn is_arabic_script(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{FB50}'..='\u{FEFF}').contains(&c))
+}
+
+/// "US", "UK", "UAE": short all-capital forms that are also ordinary words in lower case.
+fn is_all_capitals(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_uppercase()) && s.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '-')
+}
+
+fn opt(s: Option<&&str>) -> Option<String> {
+    s.filter(|s| !s.is_empty()).map(|s| s.to_string())
+}
+
+/// Arabic inflections of a masculine singular nisba adjective (without ال):
+/// feminine, plurals, duals, indefinite accusative.
+fn nisba_inflections(base: &str) -> Vec<String> {
+    let mut out = vec![base.to_string()];
+    if base.ends_with('ي') {
+        for suffix in ["ه", "ين", "ون", "ان", "تين", "تان", "ا", "ات"] {
+            out.push(format!("{base}{suffix}"));
+        }
+    }
+    let with_article: Vec<String> = out.iter().map(|f| format!("ال{f}")).collect();
+    out.extend(with_article);
+    out
+}
+
+struct Builder {
+    patterns: HashMap<String, usize>,
+    list: Vec<String>,
+    entities: Vec<Vec<Entity>>,
+}
+
+impl Builder {
+    fn add(&mut self, form: &str, entity: Entity) {
+        let f = fold(form);
+        if f.chars().count() < 2 {
+            return;
+        }
+        let i = *self.patterns.entry(f.clone()).or_insert_with(|| {
+            self.list.push(f);
+            self.entities.push(Vec::new());
+            self.list.len() - 1
+        });
+        if !self.entities[i].contains(&entity) {
+            self.entities[i].push(entity);
+        }
+    }
+}
+
+impl Knowledge {
+    /// The knowledge compiled into Didar, built on first use.
+    pub fn get() -> &'static Knowledge {
+        static K: OnceLock<Knowledge> = OnceLock::new();
+        K.get_or_init(Knowledge::build)
+    }
+
+    pub fn party(&self, id: PartyId) -> &str {
+        &self.parties[id as usize]
+    }
+
+    /// The English name of a party code ("IR" → "Iran"), or the code itself.
+    pub fn party_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.party_id(code).and_then(|id| self.english_names.get(&id)).map_or(code, String::as_str)
+    }
+
+    pub fn party_id(&self, code: &str) -> Option<PartyId> {
+        self.party_index.get(code).copied()
+    }
+
+    fn intern(&mut self, code: &str) -> PartyId {
+        if let Some(&id) = self.party_index.get(code) {
+            return id;
+        }
+        let id = self.parties.len() as PartyId;
+        self.parties.push(code.to_string());
+        self.party_index.insert(code.to_string(), id);
+        id
+    }
+
+    fn build() -> Knowledge {
+        let mut k = Knowledge {
+            parties: Vec::new(),
+            english_names: HashMap::new(),
+            party_index: HashMap::new(),
+            cities: Vec::new(),
+            roles: Vec::new(),
+            officials: Vec::new(),
+            agencies: Vec::new(),
+            events: Vec::new(),
+            editions: Vec::new(),
+            patterns: Vec::new(),
+            pattern_entities: Vec::new(),
+            pattern_arabic: Vec::new(),
+            pattern_exact_case: Vec::new(),
+            automaton: AhoCorasick::new(["\u{0}"]).expect("a one-pattern automaton always builds"),
+        };
+        let mut b = Builder { patterns: HashMap::new(), list: Vec::new(), entities: Vec::new() };
+
+        let named_parties = [(COUNTRIES, false), (COUNTRY_NAMES, false), (BODIES, true)];
+        for (r, body) in named_parties.iter().flat_map(|&(file, body)| records(file).map(move |r| (r, body))) {
+            if let [code, lang, names, ..] = r.as_slice() {
+                let id = k.intern(code);
+                if *lang == "en" {
+                    if let Some(first) = forms(names).next() {
+                        k.english_names.entry(id).or_insert_with(|| first.to_string());
+                    }
+                }
+                for f in forms(names) {
+                    b.add(f, if body { Entity::Body(id) } else { Entity::Country(id) });
+                }
+            }
+        }
+        for r in records(DEMONYMS) {
+            if let [code, lang, names, ..] = r.as_slice() {
+                let id = k.intern(code);
+                for f in forms(names) {
+                    if *lang == "ar" {
+                        for inflected in nisba_inflections(&fold(f)) {
+                            b.add(&inflected, Entity::Demonym(id));
+                        }
+                    } else {
+                        b.add(f, Entity::Demonym(id));
+                    }
+                }
+            }
+        }
+        for r in records(CITIES) {
+            if let [name, country, capital, names, ..] = r.as_slice() {
+                let country = k.intern(country);
+                let i = k.cities.len() as u16;
+                k.cities.push(City { name: name.to_string(), country, capital: *capital == "1" });
+                for f in forms(names).chain(std::iter::once(*name)) {
+                    b.add(f, Entity::City(i));
+                }
+            }
+        }
+        let mut role_index: HashMap<String, u16> = HashMap::new();
+        for r in records(ROLES) {
+            if let [role, _lang, names, ..] = r.as_slice() {
+                let i = *role_index.entry(role.to_string()).or_insert_with(|| {
+                    k.roles.push(role.to_string());
+                    (k.roles.len() - 1) as u16
+                });
+                for f in forms(names) {
+                    b.add(f, Entity::Role(i));
+                }
+            }
+        }
+        for r in records(RANKS) {
+            if let [_lang, names, ..] = r.as_slice() {
+                for f in forms(names) {
+                    b.add(f, Entity::Rank);
+                }
+            }
+        }
+        for r in records(OFFICIALS) {
+            if let [party, name, role, from, to, names, ..] = r.as_slice() {
+                let party = k.intern(party);
+                let i = k.officials.len() as u16;
+                k.officials.push(Official {
+                    party,
+                    name: name.to_string(),
+                    role: role.to_string(),
+                    from: PartialDate::parse(from),
+                    to: PartialDate::parse(to),
+                });
+                for f in forms(names).chain(std::iter::once(*name)) {
+                    b.add(f, Entity::Official(i));
+                }
+            }
+        }
+        for r in records(AGENCIES) {
+            if let [name, _country, names, ..] = r.as_slice() {
+                let i = k.agencies.len() as u16;
+                k.agencies.push(Agency { name: name.to_string() });
+                for f in forms(names) {
+                    b.add(f, Entity::Agency(i));
+                }
+            }
+        }
+        let mut event_index: HashMap<String, u16> = HashMap::new();
+        for r in records(EVENTS) {
+            if let [id, canonical, names, ..] = r.as_slice() {
+                let i = *event_index.entry(id.to_string()).or_insert_with(|| {
+                    k.events.push(Event { id: id.to_string(), canonical: canonical.to_string() });
+                    (k.events.len() - 1) as u16
+                });
+                for f in forms(names) {
+                    b.add(f, Entity::Event(i));
+                }
+            }
+        }
+        for r in records(EDITIONS) {
+            if let [id, number, year, start, end, rest @ ..] = r.as_slice() {
+                let (Some(&event), Ok(year)) = (event_index.get(*id), year.parse()) else { continue };
+                let city = opt(rest.first());
+                let country = opt(rest.get(1)).map(|c| k.intern(&c));
+                k.editions.push(Edition {
+                    event,
+                    number: number.parse().ok(),
+                    year,
+                    start: PartialDate::parse(start),
+                    end: PartialDate::parse(end),
+                    city,
+                    country,
+                });
+            }
+        }
+        for r in records(MONTHS) {
+            if let [calendar, month, _lang, names, ..] = r.as_slice() {
+                let calendar = match *calendar {
+                    "gregorian" => Calendar::Gregorian,
+                    "jalali" => Calendar::Jalali,
+                    "hijri" => Calendar::Hijri,
+                    _ => continue,
+                };
+                let Ok(month) = month.parse::<u8>() else { continue };
+                for f in forms(names) {
+                    b.add(f, Entity::Month(calendar, month));
+                }
+            }
+        }
+        for r in records(WEEKDAYS) {
+            if let [day, _lang, names, ..] = r.as_slice() {
+                let Ok(day) = day.parse::<u8>() else { continue };
+                for f in forms(names) {
+                    b.add(f, Entity::Weekday(day));
+                }
+            }
+        }
+        for r in records(ORDINALS) {
+            if let [n, _lang, names, ..] = r.as_slice() {
+                let Ok(n) = n.parse::<u8>() else { continue };
+                for f in forms(names) {
+                    b.add(f, Entity::Ordinal(n));
+                }
+            }
+        }
+        for r in records(TRIGGERS) {
+            if let [kind, _lang, names, ..] = r.as_slice() {
+                let Some(kind) = Phrase::parse(kind) else { continue };
+                for f in forms(names) {
+                    b.add(f, Entity::Phrase(kind));
+                }
+            }
+        }
+
+        k.pattern_arabic = b.list.iter().map(|p| is_arabic_script(p)).collect();
+        k.pattern_exact_case = b.list.iter().map(|p| is_all_capitals(p)).collect();
+        k.automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&b.list)
+            .expect("the gazetteer's patterns build an automaton");
+        k.pattern_entities = b.entities;
+        k.patterns = b.list;
+        k
+    }
+
+    /// Every known form in a folded text, whole words only (Arabic-script
+    /// forms may carry the proclitics و ف ب ل ك and the article ال), longest
+    /// first where forms overlap.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
+            let case_ok = !self.pattern_exact_case[p] || text[s..e] == self.patterns[p];
+            if case_ok && self.is_whole_word(text, s, e, self.pattern_arabic[p]) {
+                found.push((s, e, p));
+            }
+        }
+        found.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        let mut taken = vec![false; text.len()];
+        let mut out = Vec::new();
+        for (s, e, p) in found {
+            if taken[s..e].iter().any(|t| *t) {
+                continue;
+            }
+            taken[s..e].iter_mut().for_each(|t| *t = true);
+            for &entity in &self.pattern_entities[p] {
+                out.push(Mention { start: s, end: e, entity });
+            }
+        }
+        out.sort_by_key(|m| (m.start, m.end));
+        out
+    }
+
+    fn is_whole_word(&self, text: &str, start: usize, end: usize, arabic: bool) -> bool {
+        let after_ok = text[end..].chars().next().map_or(true, |c| !is_word_char(c));
+        if !after_ok {
+            return false;
+        }
+        let before = &text[..start];
+        let word_start = before.rfind(|c: char| !is_word_char(c)).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let prefix = &before[word_start..];
+        prefix.is_empty() || (arabic && is_proclitic(prefix))
+    }
+
+    /// Officials whose name matches and who held office at `date` (if known).
+    pub fn official(&self, i: u16) -> &Official {
+        &self.officials[i as usize]
+    }
+}
+
+/// Arabic proclitics that may be written joined to a word: a conjunction
+/// (و ف), a preposition (ب ل ك) and the article (ال, or ل after لـ).
+fn is_proclitic(prefix: &str) -> bool {
+    let mut rest = prefix;
+    for set in [&["و", "ف"][..], &["ب", "ل", "ك"][..], &["ال", "ل"][..]] {
+        if let Some(p) = set.iter().find(|p| rest.starts_with(**p)) {
+            rest = &rest[p.len()..];
+        }
+    }
+    rest.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_proclitics_are_recognised() {
+        for p in ["و", "وب", "بال", "وال", "لل", "ف", "ك"] {
+            assert!(is_proclitic(p), "{p}");
+        }
+        for p in ["م", "ست", "اي"] {
+            assert!(!is_proclitic(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn nisba_adjectives_are_inflected() {
+        let forms = nisba_inflections("ايراني");
+        for f in ["ايراني", "الايراني", "ايرانيه", "الايرانيين", "ايرانيا"] {
+            assert!(forms.contains(&f.to_string()), "{f}");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Language identification for the languages Didar reads: Arabic, Persian,
+//! Urdu and English (anything else is "other").
+//!
+//! Script first (Arabic script or Latin), then, within the Arabic script,
+//! letters and very frequent function words that only one language uses.
+
+/// Letters used in Persian but not in Arabic (Urdu shares them).
+fn persian_letter(c: char) -> bool {
+    matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی')
+}
+
+/// Letters used in Urdu but not in Persian or Arabic.
+fn urdu_letter(c: char) -> bool {
+    matches!(c, 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' | 'ہ' | 'ۓ')
+}
+
+/// Letters used in Arabic but not in Persian or Urdu.
+fn arabic_letter(c: char) -> bool {
+    matches!(c, 'ة' | 'ى' | 'ي' | 'ك' | 'إ' | 'أ')
+}
+
+const PERSIAN_WORDS: &[&str] = &["است", "این", "را", "با", "که", "از", "برای", "کرد", "شد", "های", "می"];
+const ARABIC_WORDS: &[&str] = &["في", "من", "على", "إلى", "الى", "التي", "الذي", "أن", "عن", "مع", "هذا"];
+const URDU_WORDS: &[&str] = &["کے", "میں", "ہے", "کی", "نے", "اور", "سے", "کو", "ہیں"];
+
+/// The language of a text: `ar`, `fa`, `ur`, `en` or `other`.
+pub fn detect(text: &str) -> &'static str {
+    let (mut arabic_script, mut latin, mut other_script) = (0usize, 0usize, 0usize);
+    let (mut fa, mut ar, mut ur) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{FB50}'..='\u{FEFF}').contains(&c) {
+            arabic_script += 1;
+            fa += persian_letter(c) as usize;
+            ar += arabic_letter(c) as usize;
+            ur += urdu_letter(c) as usize;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if c.is_alphabetic() {
+            other_script += 1;
+        }
+    }
+    if arabic_script == 0 && latin == 0 && other_script == 0 {
+        return "other";
+    }
+    if arabic_script < latin || arabic_script < other_script {
+        // A Latin text with few non-ASCII letters is taken for English.
+        return if latin >= other_script * 4 { "en" } else { "other" };
+    }
+    for word in text.split(|c: char| !c.is_alphabetic()).take(5_000) {
+        if PERSIAN_WORDS.contains(&word) {
+            fa += 3;
+        }
+        if ARABIC_WORDS.contains(&word) {
+            ar += 3;
+        }
+        if URDU_WORDS.contains(&word) {
+            ur += 3;
+        }
+    }
+    if ur > fa && ur > ar {
+        "ur"
+    } else if fa > ar {
+        "fa"
+    } else {
+        "ar"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::detect;
+
+    #[test]
+    fn tells_the_four_languages_apart() {
+        assert_eq!(detect("التقى وزير الدفاع الإيراني بنظيره الكازاخستاني على هامش المؤتمر"), "ar");
+        assert_eq!(detect("وزیر دفاع ایران با همتای ازبک خود دیدار و گفتگو کرد"), "fa");
+        assert_eq!(detect("ایران کے وزیر دفاع نے اپنے قازق ہم منصب سے ملاقات کی ہے"), "ur");
+        assert_eq!(detect("Iran's defense minister met his Kazakh counterpart"), "en");
+        assert_eq!(detect("Министр обороны России встретился с коллегой"), "other");
+        assert_eq!(detect(""), "other");
+        assert_eq!(detect("12345 !!!"), "other");
+    }
+}

@@ -1,0 +1,166 @@
+//! The timeline: the meetings of many articles in date order, with the same
+//! meeting reported by several outlets (in any language) merged into one
+//! entry that keeps every source.
+
+use crate::model::{Analysis, Evidence, Meeting, PartialDate, Participant};
+use serde::{Deserialize, Serialize};
+
+/// One report of a meeting: which article said it, and where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub article: String,
+    pub lang: String,
+    pub evidence: Evidence,
+}
+
+/// One meeting on the timeline, with every report of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The meeting as best known from all its reports.
+    pub meeting: Meeting,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    pub entries: Vec<Entry>,
+}
+
+fn date_of(m: &Meeting) -> Option<PartialDate> {
+    m.date.as_deref().and_then(PartialDate::parse)
+}
+
+/// Could two reports be of the same meeting?
+fn same_meeting(a: &Meeting, b: &Meeting) -> bool {
+    if a.parties != b.parties || a.mode != b.mode {
+        return false;
+    }
+    let dates_agree = match (date_of(a), date_of(b)) {
+        (Some(x), Some(y)) => x.within(&y) || y.within(&x),
+        (None, None) => a.occasion.is_some() && a.occasion == b.occasion,
+        _ => false,
+    };
+    dates_agree && a.parties.iter().all(|p| names_agree(&a.participants, &b.participants, p))
+}
+
+/// Named participants of a party agree when either side names none or they share a name.
+fn names_agree(a: &[Participant], b: &[Participant], party: &str) -> bool {
+    let names = |v: &[Participant]| -> Vec<String> {
+        v.iter().filter(|p| p.party == party).filter_map(|p| p.name.clone()).collect()
+    };
+    let (x, y) = (names(a), names(b));
+    x.is_empty() || y.is_empty() || x.iter().any(|n| y.contains(n))
+}
+
+/// Fold what a second report knows into the entry's meeting.
+fn enrich(into: &mut Meeting, from: &Meeting) {
+    let (d1, d2) = (date_of(into), date_of(from));
+    if let (Some(x), Some(y)) = (d1, d2) {
+        if y.within(&x) && y != x {
+            into.date = from.date.clone();
+            into.date_precision = from.date_precision.clone();
+            into.date_source = from.date_source.clone();
+        }
+    }
+    for p in &from.participants {
+        let named_here = into.participants.iter().any(|q| q.party == p.party && q.name.is_some() && q.name == p.name);
+        if p.name.is_some() && !named_here {
+            match into.participants.iter().position(|q| q.party == p.party && q.name.is_none()) {
+                Some(i) => into.participants[i] = p.clone(),
+                None => into.participants.push(p.clone()),
+            }
+        }
+    }
+    if into.occasion.is_none() {
+        into.occasion = from.occasion.clone();
+    }
+    if into.location.is_none() || into.location.as_ref().is_some_and(|l| l.city.is_none()) && from.location.as_ref().is_some_and(|l| l.city.is_some()) {
+        into.location = from.location.clone().or(into.location.take());
+    }
+    for t in &from.topics {
+        if !into.topics.contains(t) {
+            into.topics.push(t.clone());
+        }
+    }
+}
+
+impl Timeline {
+    /// Merge the meetings of these analyses into a timeline in date order
+    /// (undated meetings last).
+    pub fn build<'a>(analyses: impl IntoIterator<Item = &'a Analysis>) -> Timeline {
+        let mut entries: Vec<Entry> = Vec::new();
+        for a in analyses {
+            for m in &a.meetings {
+                let source = Source { article: a.id.clone(), lang: a.lang.clone(), evidence: m.evidence.clone() };
+                match entries.iter_mut().find(|e| same_meeting(&e.meeting, m)) {
+                    Some(e) => {
+                        enrich(&mut e.meeting, m);
+                        e.sources.push(source);
+                    }
+                    None => entries.push(Entry { meeting: m.clone(), sources: vec![source] }),
+                }
+            }
+        }
+        entries.sort_by(|a, b| {
+            let (x, y) = (date_of(&a.meeting), date_of(&b.meeting));
+            let key = |d: Option<PartialDate>| d.map(|d| d.first_day());
+            (x.is_none(), key(x), &a.meeting.parties).cmp(&(y.is_none(), key(y), &b.meeting.parties))
+        });
+        Timeline { entries }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Mode, Status};
+
+    fn meeting(parties: &[&str], date: Option<&str>, names: &[(&str, Option<&str>)]) -> Meeting {
+        Meeting {
+            parties: parties.iter().map(|p| p.to_string()).collect(),
+            participants: names.iter().map(|(p, n)| Participant { party: p.to_string(), name: n.map(str::to_string), role: None }).collect(),
+            date: date.map(str::to_string),
+            date_in_text: None,
+            date_precision: None,
+            date_source: None,
+            location: None,
+            occasion: None,
+            mode: Mode::InPerson,
+            status: Status::Held,
+            topics: vec![],
+            evidence: Evidence { start: 0, end: 1, text: "x".into() },
+        }
+    }
+
+    fn analysis(id: &str, meetings: Vec<Meeting>) -> Analysis {
+        Analysis { id: id.into(), lang: "ar".into(), published: None, meetings }
+    }
+
+    #[test]
+    fn the_same_meeting_from_two_articles_is_one_entry_with_both_sources() {
+        let a = analysis("a", vec![meeting(&["IR", "KZ"], Some("2018-04"), &[("IR", Some("Amir Hatami")), ("KZ", None)])]);
+        let b = analysis("b", vec![meeting(&["IR", "KZ"], Some("2018-04-04"), &[("KZ", Some("Beibut Atamkulov"))])]);
+        let t = Timeline::build([&a, &b]);
+        assert_eq!(t.entries.len(), 1);
+        let e = &t.entries[0];
+        assert_eq!(e.sources.iter().map(|s| s.article.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(e.meeting.date.as_deref(), Some("2018-04-04"));
+        assert!(e.meeting.participants.iter().any(|p| p.name.as_deref() == Some("Beibut Atamkulov")));
+    }
+
+    #[test]
+    fn different_people_or_dates_stay_apart_and_entries_are_in_date_order() {
+        let a = analysis(
+            "a",
+            vec![
+                meeting(&["CN", "IR"], Some("2018-09-08"), &[("CN", Some("Zhang Youxia"))]),
+                meeting(&["CN", "IR"], Some("2018-09-07"), &[("CN", Some("Wei Fenghe"))]),
+                meeting(&["CN", "IR"], Some("2018-09-08"), &[("CN", Some("Wei Fenghe"))]),
+                meeting(&["IR", "RU"], None, &[]),
+            ],
+        );
+        let t = Timeline::build([&a]);
+        let dates: Vec<_> = t.entries.iter().map(|e| e.meeting.date.clone()).collect();
+        assert_eq!(dates, [Some("2018-09-07".into()), Some("2018-09-08".into()), Some("2018-09-08".into()), None]);
+    }
+}

@@ -1,0 +1,58 @@
+//! The browser app (compiled for wasm32 only). The components wire the plain
+//! Rust [`Library`](crate::library::Library) to signals; all logic lives there.
+
+mod paste;
+mod timeline_view;
+
+use crate::library::Library;
+use leptos::prelude::*;
+
+/// Start the app: install the panic hook and mount it on `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let library = RwSignal::new(Library::with_seeds());
+    let timeline = Memo::new(move |_| library.with(|l| l.timeline()));
+    view! {
+        <header class="masthead">
+            <h1>"Didar"</h1>
+            <p class="tagline">"Diplomatic meetings in Arabic, Persian and English news, read in your browser. Nothing leaves this page."</p>
+        </header>
+        <main class="layout">
+            <section class="side" aria-label="Articles">
+                <paste::PasteBox library=library />
+                <ArticleList library=library />
+            </section>
+            <section class="main" aria-label="Timeline">
+                <timeline_view::TimelineView timeline=timeline />
+            </section>
+        </main>
+    }
+}
+
+#[component]
+fn ArticleList(library: RwSignal<Library>) -> impl IntoView {
+    view! {
+        <h2>"Articles"</h2>
+        <ul class="articles">
+            {move || library.with(|l| l.items().iter().rev().map(|item| {
+                let title: String = item.article.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").chars().take(90).collect();
+                let n = item.analysis.meetings.len();
+                let origin = match item.origin { crate::library::Origin::Bundled => "bundled", crate::library::Origin::User => "yours" };
+                view! {
+                    <li class="article" data-testid="article">
+                        <span class="article-title" dir="auto">{title}</span>
+                        <span class="article-meta">
+                            {format!("{} · {} · {} meeting{}", item.analysis.lang, origin, n, if n == 1 { "" } else { "s" })}
+                            {item.analysis.published.clone().map(|p| format!(" · published {p}"))}
+                        </span>
+                    </li>
+                }
+            }).collect_view())}
+        </ul>
+    }
+}
