@@ -34,6 +34,7 @@ class Ctx:
         self.generated = set()          # (code, lang, fold(name)) from countries.tsv
         self.body_codes = set()         # from bodies.tsv
         self.roles = set()              # from roles.tsv
+        self.events = {}                # from events.tsv: id -> canonical
 
     def error(self, where, msg):
         self.errors += 1
@@ -491,6 +492,174 @@ def check_agencies(ctx):
             owner.setdefault(key, aname)
 
 
+# ---------------------------------------------------------------- months.tsv
+
+CALENDARS = ("gregorian", "jalali", "hijri")
+# Languages whose month names must be complete (all 12) for each calendar.
+MONTH_LANGS = {"gregorian": ("en", "ar", "fa", "ur"), "jalali": ("en", "ar", "fa"), "hijri": ("en", "ar", "fa")}
+
+
+def check_months(ctx):
+    name = "months.tsv"
+    seen_lines = {}
+    owner = {}                      # (lang, fold(form)) -> (calendar, month)
+    months = defaultdict(set)       # (calendar, lang) -> months
+    for where, (cal, month, lang, field) in read_records(ctx, name, 4):
+        if cal not in CALENDARS:
+            ctx.error(where, f"unknown calendar {cal!r} (expected one of {', '.join(CALENDARS)})")
+            continue
+        if not re.fullmatch(r"[1-9]|1[0-2]", month):
+            ctx.error(where, f"month must be 1-12, got {month!r}")
+            continue
+        if not check_lang(ctx, where, lang):
+            continue
+        if (cal, month, lang) in seen_lines:
+            ctx.warn(where, f"second line for {cal} {month} {lang} (first at {seen_lines[(cal, month, lang)]})")
+        seen_lines.setdefault((cal, month, lang), where)
+        months[(cal, lang)].add(int(month))
+        for form in split_forms(ctx, where, field):
+            check_script(ctx, where, lang, form)
+            key = (lang, loose(form))
+            other = owner.get(key)
+            if other and other[0] == cal and other[1] != month:
+                ctx.error(where, f"form {form!r} is also {cal} month {other[1]}")
+            elif other and other[0] != cal:
+                ctx.warn(where, f"form {form!r} is also {other[0]} month {other[1]}")
+            owner.setdefault(key, (cal, month))
+    for cal, langs in MONTH_LANGS.items():
+        for lang in langs:
+            missing = set(range(1, 13)) - months[(cal, lang)]
+            if missing:
+                ctx.error(name, f"{cal} {lang} lacks months {sorted(missing)}")
+
+
+# ---------------------------------------------------------------- weekdays.tsv
+
+def check_weekdays(ctx):
+    name = "weekdays.tsv"
+    owner = {}                      # (lang, fold(form)) -> weekday
+    days = defaultdict(set)
+    for where, (day, lang, field) in read_records(ctx, name, 3):
+        if not re.fullmatch(r"[1-7]", day):
+            ctx.error(where, f"weekday must be 1 (Monday) to 7 (Sunday), got {day!r}")
+            continue
+        if not check_lang(ctx, where, lang):
+            continue
+        if int(day) in days[lang]:
+            ctx.warn(where, f"second line for weekday {day} {lang}")
+        days[lang].add(int(day))
+        for form in split_forms(ctx, where, field):
+            check_script(ctx, where, lang, form)
+            key = (lang, loose(form))
+            if key in owner and owner[key] != day:
+                ctx.error(where, f"form {form!r} is also weekday {owner[key]}")
+            owner.setdefault(key, day)
+    for lang in LANGS:
+        missing = set(range(1, 8)) - days[lang]
+        if missing:
+            ctx.error(name, f"{lang} lacks weekdays {sorted(missing)}")
+
+
+# ---------------------------------------------------------------- events.tsv
+
+def check_events(ctx):
+    name = "events.tsv"
+    owner = {}                      # loose(form) -> event id
+    scripts = defaultdict(set)      # id -> {"latin", "arabic"}
+    for where, (eid, canonical, field) in read_records(ctx, name, 3):
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", eid):
+            ctx.error(where, f"bad event id {eid!r} (lower case letters, digits, _)")
+            continue
+        if not canonical or re.search("[\u0600-\u06ff]", canonical):
+            ctx.error(where, f"canonical must be a non-empty English name, got {canonical!r}")
+        for ph in re.findall(r"\{[^}]*\}", canonical):
+            if ph not in ("{year}", "{n}"):
+                ctx.error(where, f"unknown placeholder {ph} in canonical (only {{year}} and {{n}})")
+        if eid in ctx.events and ctx.events[eid] != canonical:
+            ctx.error(where, f"event {eid} has another canonical elsewhere: {ctx.events[eid]!r}")
+        ctx.events.setdefault(eid, canonical)
+        for form in split_forms(ctx, where, field):
+            lat = bool(re.search(r"[A-Za-z]", form))
+            arb = bool(re.search("[\u0600-\u06ff]", form))
+            if lat == arb:
+                ctx.error(where, f"form {form!r} mixes scripts or has no letters")
+            scripts[eid].add("latin" if lat else "arabic")
+            key = loose(form)
+            if key in owner and owner[key] != eid:
+                ctx.error(where, f"form {form!r} also belongs to event {owner[key]}")
+            owner.setdefault(key, eid)
+            if ctx.country_forms.get(key):
+                ctx.error(where, f"form {form!r} is a country name of {sorted(ctx.country_forms[key])}")
+    for eid in sorted(ctx.events):
+        for s in ("latin", "arabic"):
+            if s not in scripts[eid]:
+                ctx.error(name, f"event {eid} has no {s}-script form")
+
+
+# ---------------------------------------------------------------- event-editions.tsv
+
+def _city_names():
+    """City names (first field) of cities.tsv, read without checking."""
+    path = os.path.join(DATA, "cities.tsv")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return {l.split("\t")[0] for l in f.read().split("\n") if l.strip() and not l.startswith("#")}
+
+
+def check_event_editions(ctx):
+    name = "event-editions.tsv"
+    cities = _city_names()
+    numbers = defaultdict(dict)     # id -> edition -> where
+    starts = defaultdict(dict)      # id -> start -> where
+    dated = defaultdict(list)       # id -> [(start, edition, where)]
+    for where, (eid, edition, year, start, end, city, country) in read_records(ctx, name, 7):
+        if ctx.events and eid not in ctx.events:
+            ctx.error(where, f"event {eid!r} is not in events.tsv")
+        if edition and not re.fullmatch(r"[1-9][0-9]*", edition):
+            ctx.error(where, f"edition must be a positive number or empty, got {edition!r}")
+            edition = ""
+        if not re.fullmatch(r"(19|20)\d\d", year):
+            ctx.error(where, f"bad year {year!r}")
+            continue
+        if edition:
+            if edition in numbers[eid]:
+                ctx.error(where, f"{eid} edition {edition} already at {numbers[eid][edition]}")
+            numbers[eid].setdefault(edition, where)
+        ok_start = bool(start) and _date_ok(ctx, where, start, "start")
+        ok_end = bool(end) and _date_ok(ctx, where, end, "end")
+        if end and not start:
+            ctx.warn(where, "end date without a start date")
+        if ok_start:
+            if start[:4] != year:
+                ctx.error(where, f"start {start} is not in year {year}")
+            if start in starts[eid]:
+                ctx.error(where, f"{eid} already has an edition starting {start} at {starts[eid][start]}")
+            starts[eid].setdefault(start, where)
+            if edition:
+                dated[eid].append((start, int(edition), where))
+        if ok_start and ok_end:
+            if end < start:
+                ctx.error(where, f"start {start} is after end {end}")
+            elif (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) > 1:
+                ctx.warn(where, f"edition lasts from {start} to {end}: more than a month")
+        if city and not country:
+            ctx.error(where, f"city {city!r} without a country")
+        if country:
+            check_country(ctx, where, country)
+        if city and cities is not None and city not in cities:
+            ctx.warn(where, f"city {city!r} is not a city name in cities.tsv")
+    for eid, eds in dated.items():
+        eds.sort()
+        for (s1, n1, w1), (s2, n2, w2) in zip(eds, eds[1:]):
+            if n2 <= n1:
+                ctx.error(w2, f"{eid} edition {n2} ({s2}) is not after edition {n1} ({s1})")
+    if not ctx.quiet:
+        without = sorted(set(ctx.events) - set(starts))
+        print(f"info    {name}: {sum(len(v) for v in starts.values())} dated editions of "
+              f"{len(starts)} events; no dated edition for {', '.join(without) or 'none'}")
+
+
 # ---------------------------------------------------------------- main
 
 CHECKS = [
@@ -503,6 +672,10 @@ CHECKS = [
     ("ranks.tsv", check_ranks),
     ("officials.tsv", check_officials),
     ("agencies.tsv", check_agencies),
+    ("months.tsv", check_months),
+    ("weekdays.tsv", check_weekdays),
+    ("events.tsv", check_events),              # before event-editions.tsv (event ids)
+    ("event-editions.tsv", check_event_editions),
 ]
 
 
