@@ -50,6 +50,9 @@ impl Actor {
     }
 }
 
+/// How close (in folded bytes, about eight words) a bare state name must be to the meeting phrase.
+const NEAR_TRIGGER_BYTES: usize = 80;
+
 /// Words that may stand between a role and its state, or between states of a list.
 const CONNECTORS: &[&str] = &[
     "و", "،", ",", "and", "of", "the", "'s", "'", "s", "جمهوريه", "الجمهوريه", "جمهوري", "republic", "اسلامي",
@@ -80,6 +83,18 @@ impl<'a> Reader<'a> {
             .all(|w| w.is_empty() || CONNECTORS.contains(&w.as_str()))
             && gap.len() <= 60
             && !gap.contains('\n')
+    }
+
+    /// The name after a rank that stands right before or right after a span:
+    /// "اللواء إمام علي صابرزاده وزير دفاع ..." or "وزير الدفاع ... العميد X".
+    fn rank_name_near(&self, start: usize, end: usize) -> Option<String> {
+        self.mentions.iter().filter(|m| m.entity == Entity::Rank).find_map(|r| {
+            let name = self.name_after_rank(r)?;
+            let name_end = self.text[r.end..].find(name.as_str()).map(|i| r.end + i + name.len())?;
+            let before = name_end <= start && self.gap_is_connector(name_end, start);
+            let after = r.start >= end && self.gap_is_connector(end, r.start);
+            (before || after).then_some(name)
+        })
     }
 
     /// Is a country mention a place rather than a side ("في روسيا", "to Russia", "در ایران")?
@@ -193,7 +208,7 @@ impl<'a> Reader<'a> {
                 used[j] = true;
                 used[i] = true;
                 let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
-                let written_name = if parties.len() == 1 { self.name_after(e).or_else(|| self.name_before(s)) } else { None };
+                let written_name = if parties.len() == 1 { self.name_after(e).or_else(|| self.rank_name_near(s, e)) } else { None };
                 out.push(Actor { start: s, end: e, party: p, officials: vec![], written_name, role: Some(role.clone()), kind: ActorKind::Role, attendee: false });
             }
         }
@@ -242,43 +257,43 @@ impl<'a> Reader<'a> {
         out
     }
 
-    /// A name written right after a role phrase: "وزيرة دفاع جمهورية أفريقيا الوسطى، ماري نويل كويارا".
+    /// A name in apposition after a role phrase: "وزيرة دفاع جمهورية أفريقيا الوسطى، ماري نويل كويارا",
+    /// "Kazakhstan's Defence Minister, Lieutenant General Nurlan Yermekbayev".
     fn name_after(&self, pos: usize) -> Option<String> {
         let rest = &self.text[pos..];
-        let rest = rest.strip_prefix('،').or_else(|| rest.strip_prefix(',')).unwrap_or(rest);
-        let rest = rest.trim_start_matches(' ');
-        let start = self.text.len() - rest.len();
+        let rest = rest.strip_prefix('،').or_else(|| rest.strip_prefix(','))?;
+        let start = self.text.len() - rest.trim_start_matches(' ').len();
         self.written_name(start)
     }
 
-    /// A name written right before a role phrase, after a rank: "اللواء إمام علي صابرزاده وزير دفاع".
-    fn name_before(&self, pos: usize) -> Option<String> {
-        let rank = self.mentions.iter().rev().find(|m| m.entity == Entity::Rank && m.end <= pos && pos - m.end <= 60)?;
-        let between = self.text[rank.end..pos].trim();
-        if between.is_empty() || between.contains(['\n', '،', ',', '.']) || self.mentions.iter().any(|m| m.start >= rank.end && m.end <= pos && m.entity != Entity::Rank) {
-            return None;
-        }
-        let words = between.split(' ').count();
-        (1..=4).contains(&words).then(|| between.to_string())
+    /// A name written right after a rank ("اللواء إمام علي صابرزاده", "General Ali Abdullah Ayyoub").
+    fn name_after_rank(&self, rank: &Mention) -> Option<String> {
+        let start = rank.end + (self.text[rank.end..].len() - self.text[rank.end..].trim_start_matches(' ').len());
+        self.written_name(start)
     }
 
-    /// Up to four words that are not known forms, ending at punctuation or a known form.
+    /// One to four words that are not known forms, ending at punctuation or at a known form.
     fn written_name(&self, start: usize) -> Option<String> {
         let mut start = start;
-        // Skip ranks before the name.
+        // Skip (further) ranks before the name.
         while let Some(m) = self.mentions.iter().find(|m| m.start == start && m.entity == Entity::Rank) {
-            start = m.end;
-            start += self.text[start..].len() - self.text[start..].trim_start().len();
+            start = m.end + (self.text[m.end..].len() - self.text[m.end..].trim_start_matches(' ').len());
         }
-        let next_mention = self.mentions.iter().find(|m| m.start >= start).map_or(self.text.len(), |m| m.start);
-        let stop = self.text[start..].find(['\n', '،', ',', '.', '(', ':', '"', '؛']).map_or(self.text.len(), |i| start + i).min(next_mention);
-        let span = self.text[start..stop].trim();
-        let words: Vec<&str> = span.split(' ').filter(|w| !w.is_empty()).collect();
-        if words.is_empty() || words.len() > 4 || words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        let next_mention = self.mentions.iter().find(|m| m.end > start).map_or(self.text.len(), |m| m.start);
+        if next_mention <= start {
             return None;
         }
-        // Only text that ends at punctuation or a known form is taken for a name.
-        if stop != next_mention && !self.text[stop..].starts_with(['\n', '،', ',', '.', '(', ':', '"', '؛']) {
+        let stop = self.text[start..]
+            .find(['\n', '،', ',', '.', '(', ')', ':', '"', '؛', '-'])
+            .map_or(self.text.len(), |i| start + i)
+            .min(next_mention);
+        let words: Vec<&str> = self.text[start..stop].split(' ').filter(|w| !w.is_empty()).collect();
+        let plausible = |w: &&str| w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-');
+        if words.is_empty() || words.len() > 4 || !words.iter().all(plausible) {
+            return None;
+        }
+        // Latin names are capitalised.
+        if words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_lowercase())) {
             return None;
         }
         Some(words.join(" "))
@@ -328,7 +343,8 @@ pub fn analyze(article: &Article) -> Analysis {
             continue;
         }
         if let Some(d) = draft(&reader, s, &actors, protagonist.as_ref()) {
-            drafts.extend(split(d));
+            let separately = reader.has_phrase(s, Phrase::Separately);
+            drafts.extend(split(d, separately, protagonist.as_ref()));
         }
     }
     if drafts.is_empty() {
@@ -340,7 +356,7 @@ pub fn analyze(article: &Article) -> Analysis {
         }
     }
     let drafts = merge(drafts);
-    let meetings = drafts.iter().map(|d| finish(&reader, &folded, &article.text, d, &dates, &sentences)).collect();
+    let meetings = drafts.iter().map(|d| finish(&reader, &folded, &article.text, d, &dates, &sentences, &actors)).collect();
 
     Analysis {
         id: article.id.clone(),
@@ -360,8 +376,16 @@ fn parties_of(actors: &[Actor]) -> Vec<PartyId> {
 fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&Actor>) -> Option<Draft> {
     let here: Vec<Actor> = Reader::in_sentence(actors, s, |a| (a.start, a.end)).cloned().collect();
     let mut chosen: Vec<Actor> = here.iter().filter(|a| a.strong()).cloned().collect();
+    // A bare state name counts only close to the meeting phrase ("met Syrian officials").
+    let triggers: Vec<&Mention> = reader
+        .mentions
+        .iter()
+        .filter(|m| m.start >= s.start && m.end <= s.end)
+        .filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive | Phrase::Phone | Phrase::Video)))
+        .collect();
+    let near_trigger = |a: &Actor| triggers.iter().any(|t| a.start.abs_diff(t.end).min(t.start.abs_diff(a.end)) <= NEAR_TRIGGER_BYTES);
     if parties_of(&chosen).len() < 2 {
-        for a in here.iter().filter(|a| !a.strong()) {
+        for a in here.iter().filter(|a| !a.strong() && (triggers.is_empty() || near_trigger(a))) {
             if !chosen.iter().any(|c| c.party == a.party) {
                 chosen.push(a.clone());
             }
@@ -391,10 +415,24 @@ fn person_key(reader_k: &Knowledge, a: &Actor) -> Option<String> {
     a.officials.first().map(|&o| reader_k.official(o).name.clone()).or_else(|| a.written_name.clone())
 }
 
-/// A visitor who meets several officials of the host in one sentence meets each separately.
-fn split(d: Draft) -> Vec<Draft> {
+/// A visitor who meets several officials of the host in one sentence meets
+/// each separately; "met X, Y and Z separately" is one bilateral with each.
+fn split(d: Draft, separately: bool, protagonist: Option<&Actor>) -> Vec<Draft> {
     let k = Knowledge::get();
     let parties = parties_of(&d.actors);
+    if separately && parties.len() >= 2 {
+        if let Some(p) = protagonist {
+            let others: Vec<PartyId> = parties.iter().copied().filter(|&x| x != p.party).collect();
+            if others.len() >= 2 || (others.len() == 1 && !parties.contains(&p.party)) {
+                let own: Vec<Actor> = d.actors.iter().filter(|a| a.party == p.party).cloned().collect();
+                let own = if own.is_empty() { vec![p.clone()] } else { own };
+                return others
+                    .into_iter()
+                    .map(|o| Draft { actors: own.iter().cloned().chain(d.actors.iter().filter(|a| a.party == o).cloned()).collect(), ..d.clone() })
+                    .collect();
+            }
+        }
+    }
     if parties.len() != 2 {
         return vec![d];
     }
@@ -448,7 +486,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     out
 }
 
-fn finish(reader: &Reader, folded: &Folded, original: &str, d: &Draft, dates: &[DateMention], sentences: &[Sentence]) -> Meeting {
+fn finish(reader: &Reader, folded: &Folded, original: &str, d: &Draft, dates: &[DateMention], sentences: &[Sentence], actors: &[Actor]) -> Meeting {
     let k = reader.k;
     let date_in_text = sentence_date(reader, &d.sentence, dates, d.status);
     let reference = date_in_text.or_else(|| reader.published.map(|p| PartialDate::day(p.year, p.month, p.day)));
@@ -467,6 +505,32 @@ fn finish(reader: &Reader, folded: &Folded, original: &str, d: &Draft, dates: &[
         let p = Participant { party: k.party(a.party).to_string(), name, role };
         if !participants.iter().any(|x| x.party == p.party && x.name == p.name && (x.name.is_some() || x.role == p.role)) {
             participants.push(p);
+        }
+    }
+    // An unnamed participant ("his Kazakh counterpart") is the one person of that
+    // side and role the article names elsewhere, if there is exactly one.
+    for p in participants.iter_mut().filter(|p| p.name.is_none()) {
+        let mut named: Vec<(String, Option<String>)> = Vec::new();
+        for a in actors.iter().filter(|a| k.party(a.party) == p.party) {
+            let official = a.officials.iter().copied().find(|&o| reference.map_or(false, |r| k.official(o).in_office(&r))).or(a.officials.last().copied());
+            let (name, role) = match official {
+                Some(o) => (Some(k.official(o).name.clone()), a.role.clone().or_else(|| Some(k.official(o).role.clone()))),
+                None => (a.written_name.clone(), a.role.clone()),
+            };
+            let Some(name) = name else { continue };
+            let compatible = match (&p.role, &role) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            if compatible && !named.iter().any(|(n, _)| *n == name) {
+                named.push((name, role));
+            }
+        }
+        if let [(name, role)] = named.as_slice() {
+            p.name = Some(name.clone());
+            if p.role.is_none() {
+                p.role = role.clone();
+            }
         }
     }
     // An unnamed participant is dropped when the same side has a named one of the same role.
@@ -575,9 +639,9 @@ fn occasion(reader: &Reader, s: &Sentence, d: &Draft, reference: Option<PartialD
     let event = &k.events[e as usize];
     let editions: Vec<&Edition> = k.editions.iter().filter(|ed| ed.event == e).collect();
     // A year written with the name ("Army-2018"), an ordinal near it ("السادس"), or the date.
-    let window_end = (mention.end + 40).min(reader.text.len());
+    let window_end = text::floor_boundary(reader.text, mention.end + 40);
     let window_start = mention.start.saturating_sub(40);
-    let year_written = reader.text[mention.start..window_end.min(mention.end + 6)]
+    let year_written = text::slice_at(reader.text, mention.start, window_end.min(mention.end + 6))
         .split(|c: char| !c.is_ascii_digit())
         .filter_map(|y| y.parse::<i32>().ok())
         .find(|y| (1990..=2100).contains(y));
@@ -612,8 +676,12 @@ fn occasion(reader: &Reader, s: &Sentence, d: &Draft, reference: Option<PartialD
     }
     .map(|ed| (*ed).clone());
     let name = match &edition {
-        Some(ed) => event.canonical.replace("{year}", &ed.year.to_string()).replace("{n}", &ordinal_suffix(ed.number)),
-        None => event.canonical.replace("-{year}", "").replace("{year}", "").replace(" ({n}th session)", "").replace("{n}", "").trim().to_string(),
+        Some(ed) => event
+            .canonical
+            .replace("{year}", &ed.year.to_string())
+            .replace("{n}th", &ordinal_suffix(ed.number))
+            .replace("{n}", &ed.number.and_then(|n| k.ordinal_word(n)).map_or_else(|| ordinal_suffix(ed.number), str::to_string)),
+        None => event.canonical.replace("-{year}", "").replace("{year}", "").replace(" ({n}th session)", "").replace("{n}th", "").replace("{n}", "").trim().to_string(),
     };
     Some((name, edition))
 }

@@ -58,6 +58,7 @@ pub enum Phrase {
     Sidelines,
     Visit,
     Presence,
+    Separately,
     Dateline,
 }
 
@@ -78,6 +79,7 @@ impl Phrase {
             "sidelines" => Phrase::Sidelines,
             "visit" => Phrase::Visit,
             "presence" => Phrase::Presence,
+            "separately" => Phrase::Separately,
             "dateline" => Phrase::Dateline,
             _ => return None,
         })
@@ -151,6 +153,8 @@ pub struct Knowledge {
     pub agencies: Vec<Agency>,
     pub events: Vec<Event>,
     pub editions: Vec<Edition>,
+    /// English ordinal words by number ("Fifth"), for canonical event names.
+    ordinal_words: HashMap<u8, String>,
     /// The automaton's patterns (folded).
     patterns: Vec<String>,
     /// Entities of each pattern of the automaton.
@@ -251,6 +255,11 @@ impl Knowledge {
         &self.parties[id as usize]
     }
 
+    /// "Fifth" for 5 (English ordinal word, capitalised).
+    pub fn ordinal_word(&self, n: u32) -> Option<&str> {
+        u8::try_from(n).ok().and_then(|n| self.ordinal_words.get(&n)).map(String::as_str)
+    }
+
     /// The English name of a party code ("IR" → "Iran"), or the code itself.
     pub fn party_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.party_id(code).and_then(|id| self.english_names.get(&id)).map_or(code, String::as_str)
@@ -281,6 +290,7 @@ impl Knowledge {
             agencies: Vec::new(),
             events: Vec::new(),
             editions: Vec::new(),
+            ordinal_words: HashMap::new(),
             patterns: Vec::new(),
             pattern_entities: Vec::new(),
             pattern_arabic: Vec::new(),
@@ -422,8 +432,15 @@ impl Knowledge {
             }
         }
         for r in records(ORDINALS) {
-            if let [n, _lang, names, ..] = r.as_slice() {
+            if let [n, lang, names, ..] = r.as_slice() {
                 let Ok(n) = n.parse::<u8>() else { continue };
+                if *lang == "en" {
+                    if let Some(word) = forms(names).next() {
+                        let mut c = word.chars();
+                        let capitalised: String = c.next().map(|f| f.to_ascii_uppercase()).into_iter().chain(c).collect();
+                        k.ordinal_words.entry(n).or_insert(capitalised);
+                    }
+                }
                 for f in forms(names) {
                     b.add(f, Entity::Ordinal(n));
                 }

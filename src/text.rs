@@ -120,6 +120,21 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 
+/// The largest char boundary of `s` at or before byte `i`.
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// `s[start..end]` with both ends moved back to char boundaries (never panics).
+pub fn slice_at(s: &str, start: usize, end: usize) -> &str {
+    let (a, b) = (floor_boundary(s, start), floor_boundary(s, end));
+    &s[a.min(b)..b]
+}
+
 /// The original text between two character offsets.
 pub fn char_slice(original: &str, start: usize, end: usize) -> &str {
     let byte = |n: usize| original.char_indices().nth(n).map_or(original.len(), |(b, _)| b);
