@@ -210,9 +210,15 @@ pub fn publication(text: &str, mentions: &[Mention], dates: &[DateMention]) -> O
             (line_start, line_end)
         })
         .collect();
+    // A dateline is a short line, or a date opening its line ("BISHKEK, April 29, 2019 - ...").
+    let on_dateline = |d: &DateMention| {
+        let line_start = text[..d.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[d.end..].find('\n').map_or(text.len(), |i| d.end + i);
+        text[line_start..line_end].split(' ').count() <= 12 || d.start - line_start <= 40
+    };
     dates
         .iter()
         .filter(|d| d.date.day.is_some() && !d.yearless)
-        .find(|d| d.start < head_end || labelled_lines.iter().any(|&(s, e)| d.start >= s && d.end <= e))
+        .find(|d| (d.start < head_end && on_dateline(d)) || labelled_lines.iter().any(|&(s, e)| d.start >= s && d.end <= e))
         .and_then(|d| Ymd::new(d.date.year, d.date.month?, d.date.day?))
 }

@@ -103,7 +103,8 @@ mod tests {
         assert_eq!(lib.items().len(), 5);
         assert!(lib.items().iter().all(|i| i.origin == Origin::Bundled));
         let before = lib.timeline().entries.len();
-        let item = lib.add_text("Iran's defense minister met his Kazakh counterpart in Moscow on 4 April 2018.").unwrap();
+        // Not a seed meeting (those are 2018-2025 in Moscow and Tehran), so a new entry.
+        let item = lib.add_text("Iran's defense minister met his Kazakh counterpart in Tehran on 5 May 2021.").unwrap();
         assert_eq!(item.article.id, "pasted-1");
         assert_eq!(item.analysis.meetings.len(), 1);
         assert_eq!(lib.timeline().entries.len(), before + 1);

@@ -34,7 +34,8 @@ fn score(name: &str, gold: &Path, articles: &[Article]) -> serde_json::Value {
         .expect("python3 runs the scorer");
     let _ = std::fs::remove_file(&pred_path);
     assert!(out.status.success(), "scorer failed: {}", String::from_utf8_lossy(&out.stderr));
-    let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The scorer prints NaN (not JSON) for a figure with nothing to count.
+    let figures: serde_json::Value = serde_json::from_str(&String::from_utf8_lossy(&out.stdout).replace("NaN", "null")).unwrap();
     eprintln!("{name}: {figures}");
     figures
 }
