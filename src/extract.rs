@@ -315,7 +315,9 @@ impl<'a> Reader<'a> {
 /// A meeting being assembled, in folded offsets.
 #[derive(Debug, Clone)]
 struct Draft {
-    sentence: Sentence,
+    /// The sentences that report this meeting, in text order (more than one
+    /// when the article reports it twice, e.g. in the headline and the body).
+    reports: Vec<Sentence>,
     actors: Vec<Actor>,
     mode: Mode,
     status: Status,
@@ -356,7 +358,8 @@ pub fn analyze(article: &Article) -> Analysis {
         }
     }
     let drafts = merge(drafts);
-    let meetings = drafts.iter().map(|d| finish(&reader, &folded, &article.text, d, &dates, &sentences, &actors)).collect();
+    let headline = sentences.first().copied().filter(|s| is_headline(text, s));
+    let meetings = drafts.iter().map(|d| finish(&reader, &folded, &article.text, d, &dates, &sentences, &actors, headline)).collect();
 
     Analysis {
         id: article.id.clone(),
@@ -407,7 +410,7 @@ fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&A
         Mode::InPerson
     };
     let status = if reader.has_phrase(s, Phrase::Planned) { Status::Planned } else { Status::Held };
-    Some(Draft { sentence: *s, actors: chosen, mode, status })
+    Some(Draft { reports: vec![*s], actors: chosen, mode, status })
 }
 
 /// A name key for telling people apart.
@@ -479,6 +482,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 if d.status == Status::Held {
                     out[i].status = Status::Held;
                 }
+                out[i].reports.extend(d.reports);
             }
             None => out.push(d),
         }
@@ -486,9 +490,30 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     out
 }
 
-fn finish(reader: &Reader, folded: &Folded, original: &str, d: &Draft, dates: &[DateMention], sentences: &[Sentence], actors: &[Actor]) -> Meeting {
+/// A headline: the first line, short, not ending like a sentence, with more text after it.
+fn is_headline(text: &str, s: &Sentence) -> bool {
+    let line_end = text[s.end..].find('\n').map_or(text.len(), |i| s.end + i);
+    s.start == text.len() - text.trim_start().len()
+        && line_end < text.trim_end().len()
+        && !text[s.start..s.end].ends_with(['.', '!', '?', '؟'])
+        && text[s.start..s.end].split(' ').count() <= 25
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    reader: &Reader,
+    folded: &Folded,
+    original: &str,
+    d: &Draft,
+    dates: &[DateMention],
+    sentences: &[Sentence],
+    actors: &[Actor],
+    headline: Option<Sentence>,
+) -> Meeting {
     let k = reader.k;
-    let date_in_text = sentence_date(reader, &d.sentence, dates, d.status);
+    // The body's report is the evidence; the headline only when it is the only one.
+    let evidence = d.reports.iter().find(|s| Some(**s) != headline).unwrap_or(&d.reports[0]);
+    let date_in_text = d.reports.iter().find_map(|s| sentence_date(reader, s, dates, d.status));
     let reference = date_in_text.or_else(|| reader.published.map(|p| PartialDate::day(p.year, p.month, p.day)));
 
     // Participants, with shared names resolved by the date.
@@ -533,28 +558,45 @@ fn finish(reader: &Reader, folded: &Folded, original: &str, d: &Draft, dates: &[
             }
         }
     }
+    // One line per named person: the first mention, with the most specific role any mention gives.
+    let mut unique: Vec<Participant> = Vec::new();
+    for p in participants {
+        match unique.iter_mut().find(|q| q.name.is_some() && q.party == p.party && q.name == p.name) {
+            Some(q) => {
+                if q.role.as_deref().map_or(true, |r| r == "minister") {
+                    q.role = p.role.or(q.role.take());
+                }
+            }
+            None => unique.push(p),
+        }
+    }
+    let mut participants = unique;
     // An unnamed participant is dropped when the same side has a named one of the same role.
     let snapshot = participants.clone();
     participants.retain(|p| p.name.is_some() || !snapshot.iter().any(|q| q.party == p.party && q.name.is_some() && (q.role == p.role || p.role.is_none())));
 
-    let occasion = occasion(reader, &d.sentence, d, reference);
-    let mut date = date_in_text;
-    let mut source = date_in_text.map(|_| "text");
-    if date.is_none() {
-        if let Some((_, Some(ed))) = &occasion {
-            date = edition_date(ed);
-            source = date.map(|_| "occasion");
-        }
-    }
+    let occasion = occasion(reader, &d.reports, d, reference);
+    let published = reader.published.map(|p| PartialDate::day(p.year, p.month, p.day));
+    let edition = occasion.as_ref().and_then(|o| o.1.as_ref());
+    // The text's own date; else the publication day when it falls within the
+    // occasion (or there is no occasion): news reports a meeting the day it happens;
+    // else the occasion's dates.
+    let (date, source) = match (date_in_text, edition, published) {
+        (Some(t), _, _) => (Some(t), Some("text")),
+        (None, Some(ed), Some(p)) if edition_contains(ed, &p) => (Some(p), Some("publication")),
+        (None, Some(ed), _) => (edition_date(ed), edition_date(ed).map(|_| "occasion")),
+        (None, None, Some(p)) => (Some(p), Some("publication")),
+        (None, None, None) => (None, None),
+    };
     let location = if d.mode != Mode::InPerson {
         None
     } else {
-        location(reader, &d.sentence, occasion.as_ref().and_then(|o| o.1.as_ref()), sentences)
+        location(reader, &d.reports, edition, sentences)
     };
 
     let mut parties: Vec<String> = parties_of(&d.actors).into_iter().map(|p| k.party(p).to_string()).collect();
     parties.sort();
-    let (s, e) = folded.span(d.sentence.start, d.sentence.end);
+    let (s, e) = folded.span(evidence.start, evidence.end);
     Meeting {
         parties,
         participants,
@@ -609,6 +651,14 @@ fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: S
     Some(PartialDate::day(day.year, day.month, day.day))
 }
 
+/// Is the day within the edition's dates?
+fn edition_contains(ed: &Edition, day: &PartialDate) -> bool {
+    match (ed.start, ed.end.or(ed.start)) {
+        (Some(s), Some(e)) => day.first_day() >= s.first_day() && day.last_day() <= e.last_day(),
+        _ => false,
+    }
+}
+
 /// The date an occasion's edition gives: its day, or its month, or its year.
 fn edition_date(ed: &Edition) -> Option<PartialDate> {
     let (s, e) = (ed.start?, ed.end.or(ed.start)?);
@@ -622,9 +672,12 @@ fn edition_date(ed: &Edition) -> Option<PartialDate> {
 }
 
 /// The occasion: an event named in the sentence, or one the article says the visit was for.
-fn occasion(reader: &Reader, s: &Sentence, d: &Draft, reference: Option<PartialDate>) -> Option<(String, Option<Edition>)> {
+fn occasion(reader: &Reader, reports: &[Sentence], d: &Draft, reference: Option<PartialDate>) -> Option<(String, Option<Edition>)> {
     let k = reader.k;
-    let in_sentence = reader.mentions.iter().find(|m| m.start >= s.start && m.end <= s.end && matches!(m.entity, Entity::Event(_)));
+    let in_sentence = reader
+        .mentions
+        .iter()
+        .find(|m| matches!(m.entity, Entity::Event(_)) && reports.iter().any(|s| m.start >= s.start && m.end <= s.end));
     let mention = in_sentence.or_else(|| {
         if d.mode != Mode::InPerson {
             return None;
@@ -703,7 +756,7 @@ fn ordinal_suffix(n: Option<u32>) -> String {
 
 /// Where the meeting took place: a city in the sentence, the occasion's venue,
 /// the place the article says the visit was to, or the dateline city.
-fn location(reader: &Reader, s: &Sentence, edition: Option<&Edition>, sentences: &[Sentence]) -> Option<Location> {
+fn location(reader: &Reader, reports: &[Sentence], edition: Option<&Edition>, sentences: &[Sentence]) -> Option<Location> {
     let k = reader.k;
     let city_loc = |c: u16| {
         let city = &k.cities[c as usize];
@@ -727,13 +780,14 @@ fn location(reader: &Reader, s: &Sentence, edition: Option<&Edition>, sentences:
                 })
         })
     };
+    let in_reports = |m: &Mention| reports.iter().any(|s| m.start >= s.start && m.end <= s.end);
     if let Some(c) = ms.iter().find_map(|m| match m.entity {
-        Entity::City(c) if m.start >= s.start && m.end <= s.end => Some(c),
+        Entity::City(c) if in_reports(m) => Some(c),
         _ => None,
     }) {
         return Some(city_loc(c));
     }
-    if let Some(l) = capital_phrase((s.start, s.end)) {
+    if let Some(l) = reports.iter().find_map(|s| capital_phrase((s.start, s.end))) {
         return Some(l);
     }
     if let Some(ed) = edition {
