@@ -352,7 +352,9 @@ pub fn analyze(article: &Article) -> Analysis {
     if drafts.is_empty() {
         // No meeting phrase, but "the meeting" is referred to: the first sentence naming two sides reports it.
         if sentences.iter().any(|s| reader.has_phrase(s, Phrase::Anaphor)) {
-            if let Some(d) = sentences.iter().find_map(|s| draft(&reader, s, &actors, None).filter(|d| d.actors.iter().filter(|a| a.strong()).count() >= 2)) {
+            let two_sides = |s: &Sentence| draft(&reader, s, &actors, None).filter(|d| parties_of(&d.actors.iter().filter(|a| a.strong()).cloned().collect::<Vec<_>>()).len() >= 2);
+            let body = sentences.iter().skip_while(|s| is_headline(text, s)).find_map(two_sides);
+            if let Some(d) = body.or_else(|| sentences.iter().find_map(two_sides)) {
                 drafts.push(d);
             }
         }
@@ -387,7 +389,17 @@ fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&A
         .filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive | Phrase::Phone | Phrase::Video)))
         .collect();
     let near_trigger = |a: &Actor| triggers.iter().any(|t| a.start.abs_diff(t.end).min(t.start.abs_diff(a.end)) <= NEAR_TRIGGER_BYTES);
-    if parties_of(&chosen).len() < 2 {
+    // "met General X" where X is unknown: the other side is X, of unknown state, and a
+    // state merely named nearby is not it.
+    let unknown_counterpart = triggers.iter().any(|t| {
+        reader.mentions.iter().any(|r| {
+            r.entity == Entity::Rank
+                && r.start >= t.end
+                && r.start - t.end <= 3
+                && !actors.iter().any(|a| a.start <= r.end + 1 && a.end > r.end && a.kind == ActorKind::Official)
+        })
+    });
+    if parties_of(&chosen).len() < 2 && !unknown_counterpart {
         for a in here.iter().filter(|a| !a.strong() && (triggers.is_empty() || near_trigger(a))) {
             if !chosen.iter().any(|c| c.party == a.party) {
                 chosen.push(a.clone());
@@ -522,7 +534,7 @@ fn finish(
         a.role.clone().or_else(|| a.officials.first().map(|&o| k.official(o).role.clone()))
     });
     for a in &d.actors {
-        let official = a.officials.iter().copied().find(|&o| reference.map_or(false, |r| k.official(o).in_office(&r))).or(a.officials.last().copied());
+        let official = choose_official(k, &a.officials, reference, actors);
         let (name, role) = match official {
             Some(o) => (Some(k.official(o).name.clone()), a.role.clone().or_else(|| Some(k.official(o).role.clone()))),
             None => (a.written_name.clone(), a.role.clone().or_else(|| if a.kind == ActorKind::Counterpart { role_of_side.clone() } else { None })),
@@ -537,7 +549,7 @@ fn finish(
     for p in participants.iter_mut().filter(|p| p.name.is_none()) {
         let mut named: Vec<(String, Option<String>)> = Vec::new();
         for a in actors.iter().filter(|a| k.party(a.party) == p.party) {
-            let official = a.officials.iter().copied().find(|&o| reference.map_or(false, |r| k.official(o).in_office(&r))).or(a.officials.last().copied());
+            let official = choose_official(k, &a.officials, reference, actors);
             let (name, role) = match official {
                 Some(o) => (Some(k.official(o).name.clone()), a.role.clone().or_else(|| Some(k.official(o).role.clone()))),
                 None => (a.written_name.clone(), a.role.clone()),
@@ -577,13 +589,24 @@ fn finish(
 
     let occasion = occasion(reader, &d.reports, d, reference);
     let published = reader.published.map(|p| PartialDate::day(p.year, p.month, p.day));
-    let edition = occasion.as_ref().and_then(|o| o.1.as_ref());
+    let edition = occasion.as_ref().and_then(|o| o.edition.as_ref());
+    // "today, Sunday" at a forum whose edition had one Sunday: that day.
+    let weekday_of = |in_reports: bool| {
+        reader.mentions.iter().find_map(|m| match m.entity {
+            Entity::Weekday(w) if !in_reports || d.reports.iter().any(|s| m.start >= s.start && m.end <= s.end) => Some(w),
+            _ => None,
+        })
+    };
+    // The report's weekday, else the article's first (the day of the lead).
+    let weekday = weekday_of(true).or_else(|| weekday_of(false));
+    let edition_day = edition.zip(weekday).and_then(|(ed, w)| weekday_within(ed, w));
     // The text's own date; else the publication day when it falls within the
     // occasion (or there is no occasion): news reports a meeting the day it happens;
     // else the occasion's dates.
     let (date, source) = match (date_in_text, edition, published) {
         (Some(t), _, _) => (Some(t), Some("text")),
         (None, Some(ed), Some(p)) if edition_contains(ed, &p) => (Some(p), Some("publication")),
+        (None, Some(_), _) if edition_day.is_some() => (edition_day, Some("occasion")),
         (None, Some(ed), _) => (edition_date(ed), edition_date(ed).map(|_| "occasion")),
         (None, None, Some(p)) => (Some(p), Some("publication")),
         (None, None, None) => (None, None),
@@ -591,7 +614,7 @@ fn finish(
     let location = if d.mode != Mode::InPerson {
         None
     } else {
-        location(reader, &d.reports, edition, sentences)
+        location(reader, &d.reports, occasion.as_ref(), sentences)
     };
 
     let mut parties: Vec<String> = parties_of(&d.actors).into_iter().map(|p| k.party(p).to_string()).collect();
@@ -605,7 +628,7 @@ fn finish(
         date_precision: date.map(|d| d.precision().to_string()),
         date_source: source.map(str::to_string),
         location,
-        occasion: occasion.map(|o| o.0),
+        occasion: occasion.map(|o| o.name),
         mode: d.mode,
         status: d.status,
         topics: Vec::new(),
@@ -651,12 +674,61 @@ fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: S
     Some(PartialDate::day(day.year, day.month, day.day))
 }
 
+/// Which of the office terms a matched name stands for: the one in office at
+/// the date; else the one whose role the article gives that side; else the latest.
+fn choose_official(k: &Knowledge, candidates: &[u16], reference: Option<PartialDate>, actors: &[Actor]) -> Option<u16> {
+    let in_office: Vec<u16> = match reference {
+        Some(r) => candidates.iter().copied().filter(|&o| k.official(o).in_office(&r)).collect(),
+        None => candidates.to_vec(),
+    };
+    let pool = if in_office.is_empty() { candidates.to_vec() } else { in_office };
+    pool.iter()
+        .copied()
+        .find(|&o| {
+            let off = k.official(o);
+            actors.iter().any(|a| a.party == off.party && a.officials.is_empty() && a.role.as_deref() == Some(off.role.as_str()))
+        })
+        .or(pool.last().copied())
+}
+
 /// Is the day within the edition's dates?
 fn edition_contains(ed: &Edition, day: &PartialDate) -> bool {
     match (ed.start, ed.end.or(ed.start)) {
         (Some(s), Some(e)) => day.first_day() >= s.first_day() && day.last_day() <= e.last_day(),
         _ => false,
     }
+}
+
+/// The one day of the edition that falls on this weekday (1 = Monday), if exactly one does.
+fn weekday_within(ed: &Edition, weekday: u8) -> Option<PartialDate> {
+    let (s, e) = (ed.start?, ed.end.or(ed.start)?);
+    let (s, e) = (Ymd::new(s.year, s.month?, s.day?)?, Ymd::new(e.year, e.month?, e.day?)?);
+    let days: Vec<Ymd> = (0..=e.days_since(s).clamp(0, 31)).filter_map(|n| s.add_days(n)).filter(|d| d.weekday() == weekday).collect();
+    match days.as_slice() {
+        [d] => Some(PartialDate::day(d.year, d.month, d.day)),
+        _ => None,
+    }
+}
+
+/// Where an event is usually held, when its edition is unknown: the country all its
+/// editions share, and the city at least two thirds of them were held in.
+fn usual_venue(k: &Knowledge, event: u16) -> Option<Location> {
+    let editions: Vec<&Edition> = k.editions.iter().filter(|e| e.event == event).collect();
+    let country = editions.first()?.country?;
+    if editions.iter().any(|e| e.country != Some(country)) {
+        return None;
+    }
+    let mut cities: Vec<(&str, usize)> = Vec::new();
+    for e in &editions {
+        if let Some(c) = e.city.as_deref() {
+            match cities.iter_mut().find(|(x, _)| *x == c) {
+                Some((_, n)) => *n += 1,
+                None => cities.push((c, 1)),
+            }
+        }
+    }
+    let city = cities.into_iter().max_by_key(|&(_, n)| n).filter(|&(_, n)| n * 3 >= editions.len() * 2).map(|(c, _)| c.to_string());
+    Some(Location { city, country: Some(k.party(country).to_string()) })
 }
 
 /// The date an occasion's edition gives: its day, or its month, or its year.
@@ -671,8 +743,16 @@ fn edition_date(ed: &Edition) -> Option<PartialDate> {
     })
 }
 
+/// The event a meeting was held on the sidelines of.
+struct Occasion {
+    /// Canonical English name, with the edition's year or number when known.
+    name: String,
+    event: u16,
+    edition: Option<Edition>,
+}
+
 /// The occasion: an event named in the sentence, or one the article says the visit was for.
-fn occasion(reader: &Reader, reports: &[Sentence], d: &Draft, reference: Option<PartialDate>) -> Option<(String, Option<Edition>)> {
+fn occasion(reader: &Reader, reports: &[Sentence], d: &Draft, reference: Option<PartialDate>) -> Option<Occasion> {
     let k = reader.k;
     let in_sentence = reader
         .mentions
@@ -736,7 +816,7 @@ fn occasion(reader: &Reader, reports: &[Sentence], d: &Draft, reference: Option<
             .replace("{n}", &ed.number.and_then(|n| k.ordinal_word(n)).map_or_else(|| ordinal_suffix(ed.number), str::to_string)),
         None => event.canonical.replace("-{year}", "").replace("{year}", "").replace(" ({n}th session)", "").replace("{n}th", "").replace("{n}", "").trim().to_string(),
     };
-    Some((name, edition))
+    Some(Occasion { name, event: e, edition })
 }
 
 fn ordinal_suffix(n: Option<u32>) -> String {
@@ -756,7 +836,7 @@ fn ordinal_suffix(n: Option<u32>) -> String {
 
 /// Where the meeting took place: a city in the sentence, the occasion's venue,
 /// the place the article says the visit was to, or the dateline city.
-fn location(reader: &Reader, reports: &[Sentence], edition: Option<&Edition>, sentences: &[Sentence]) -> Option<Location> {
+fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, sentences: &[Sentence]) -> Option<Location> {
     let k = reader.k;
     let city_loc = |c: u16| {
         let city = &k.cities[c as usize];
@@ -790,9 +870,17 @@ fn location(reader: &Reader, reports: &[Sentence], edition: Option<&Edition>, se
     if let Some(l) = reports.iter().find_map(|s| capital_phrase((s.start, s.end))) {
         return Some(l);
     }
-    if let Some(ed) = edition {
-        if ed.country.is_some() {
-            return Some(Location { city: ed.city.clone(), country: ed.country.map(|c| k.party(c).to_string()) });
+    if let Some(o) = occasion {
+        match &o.edition {
+            Some(ed) if ed.country.is_some() => {
+                return Some(Location { city: ed.city.clone(), country: ed.country.map(|c| k.party(c).to_string()) })
+            }
+            Some(_) => {}
+            None => {
+                if let Some(l) = usual_venue(k, o.event) {
+                    return Some(l);
+                }
+            }
         }
     }
     // The visit the article reports: "arrived in Damascus", "وارد پکن شد".
