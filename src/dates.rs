@@ -41,7 +41,10 @@ fn digits_after(text: &str, pos: usize) -> Option<(usize, u32, usize)> {
         return None;
     }
     let end = pos + skipped + digits.len();
-    if text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() && !c.is_ascii_alphabetic()) {
+    // A number glued to letters is not a free-standing number, except a year
+    // with its era letter: "2022م" (Gregorian), "1440ه" (Hijri), "1397ش" (Solar).
+    let mut rest = text[end..].chars();
+    if rest.next().is_some_and(|c| c.is_alphanumeric() && !c.is_ascii_alphabetic() && !(matches!(c, 'م' | 'ه' | 'ش') && !rest.next().is_some_and(char::is_alphanumeric))) {
         return None;
     }
     Some((end, digits.parse().ok()?, digits.len()))

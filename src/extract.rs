@@ -42,6 +42,9 @@ struct Actor {
     kind: ActorKind,
     /// Named after "in the presence of": attends, does not lead.
     attendee: bool,
+    /// One of several counterparts named together ("his Indian and Iranian
+    /// counterparts"): each is met separately.
+    separate: bool,
 }
 
 impl Actor {
@@ -133,7 +136,7 @@ impl<'a> Reader<'a> {
                     j += 1;
                 }
                 let party = self.k.official(officials[0]).party;
-                out.push(Actor { start: s, end: e, party, officials, written_name: None, role: None, kind: ActorKind::Official, attendee: false });
+                out.push(Actor { start: s, end: e, party, officials, written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
                 i = j;
             } else {
                 i += 1;
@@ -209,7 +212,7 @@ impl<'a> Reader<'a> {
                 used[i] = true;
                 let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
                 let written_name = if parties.len() == 1 { self.name_after(e).or_else(|| self.rank_name_near(s, e)) } else { None };
-                out.push(Actor { start: s, end: e, party: p, officials: vec![], written_name, role: Some(role.clone()), kind: ActorKind::Role, attendee: false });
+                out.push(Actor { start: s, end: e, party: p, officials: vec![], written_name, role: Some(role.clone()), kind: ActorKind::Role, attendee: false, separate: false });
             }
         }
         // Counterparts: "بنظيره الكازاخستاني", "همتای ازبک خود", "his Kazakh counterpart".
@@ -223,16 +226,44 @@ impl<'a> Reader<'a> {
                 .filter(|&j| self.party_entities(&ms[j]).is_some() && self.gap_is_connector(ms[i].end, ms[j].start))
                 .or_else(|| before.filter(|&j| self.party_entities(&ms[j]).is_some() && self.gap_is_connector(ms[j].end, ms[i].start)));
             let Some(j) = pick else { continue };
-            let (p, _) = self.party_entities(&ms[j]).expect("picked for its party");
             used[i] = true;
-            used[j] = true;
-            let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
-            // "his Syrian counterpart General Ali Abdullah Ayyoub": the official after it.
-            if let Some(n) = out.iter().position(|a| a.kind == ActorKind::Official && a.party == p && self.gap_is_connector(e, a.start)) {
-                out[n].start = s;
-                continue;
+            // "نظيريه الهندي والإيراني": one counterpart per state of the list.
+            let mut chain = vec![j];
+            if j > i {
+                let mut last = ms[j].end;
+                for n in j + 1..ms.len() {
+                    if ms[n].start < last {
+                        continue;
+                    }
+                    if self.party_entities(&ms[n]).is_none() || !self.gap_is_connector(last, ms[n].start) {
+                        break;
+                    }
+                    chain.push(n);
+                    last = ms[n].end;
+                }
             }
-            out.push(Actor { start: s, end: e, party: p, officials: vec![], written_name: None, role: None, kind: ActorKind::Counterpart, attendee: false });
+            let several = chain.len() > 1;
+            for j in chain {
+                let (p, _) = self.party_entities(&ms[j]).expect("chained for its party");
+                used[j] = true;
+                let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
+                // "his Syrian counterpart General Ali Abdullah Ayyoub": the official after it.
+                if let Some(n) = out.iter().position(|a| a.kind == ActorKind::Official && a.party == p && self.gap_is_connector(e, a.start)) {
+                    out[n].start = s;
+                    continue;
+                }
+                out.push(Actor {
+                    start: s,
+                    end: e,
+                    party: p,
+                    officials: vec![],
+                    written_name: None,
+                    role: None,
+                    kind: ActorKind::Counterpart,
+                    attendee: false,
+                    separate: several,
+                });
+            }
         }
         // Bare states: weak evidence of a side.
         for (i, m) in ms.iter().enumerate() {
@@ -243,7 +274,7 @@ impl<'a> Reader<'a> {
                 if kind == ActorKind::Country && self.locative(m.start) {
                     continue;
                 }
-                out.push(Actor { start: m.start, end: m.end, party: p, officials: vec![], written_name: None, role: None, kind, attendee: false });
+                out.push(Actor { start: m.start, end: m.end, party: p, officials: vec![], written_name: None, role: None, kind, attendee: false, separate: false });
             }
         }
         // Attendees: named after "in the presence of".
@@ -320,7 +351,6 @@ struct Draft {
     reports: Vec<Sentence>,
     actors: Vec<Actor>,
     mode: Mode,
-    status: Status,
 }
 
 /// Analyse one article.
@@ -345,7 +375,7 @@ pub fn analyze(article: &Article) -> Analysis {
             continue;
         }
         if let Some(d) = draft(&reader, s, &actors, protagonist.as_ref()) {
-            let separately = reader.has_phrase(s, Phrase::Separately);
+            let separately = reader.has_phrase(s, Phrase::Separately) || d.actors.iter().any(|a| a.separate);
             drafts.extend(split(d, separately, protagonist.as_ref()));
         }
     }
@@ -388,7 +418,12 @@ fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&A
         .filter(|m| m.start >= s.start && m.end <= s.end)
         .filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive | Phrase::Phone | Phrase::Video)))
         .collect();
-    let near_trigger = |a: &Actor| triggers.iter().any(|t| a.start.abs_diff(t.end).min(t.start.abs_diff(a.end)) <= NEAR_TRIGGER_BYTES);
+    // (A phone or video word alone does not make a bare state a side: "a meeting held by video".)
+    let near_trigger = |a: &Actor| {
+        triggers.iter().any(|t| {
+            matches!(t.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive)) && a.start.abs_diff(t.end).min(t.start.abs_diff(a.end)) <= NEAR_TRIGGER_BYTES
+        })
+    };
     // "met General X" where X is unknown: the other side is X, of unknown state, and a
     // state merely named nearby is not it.
     let unknown_counterpart = triggers.iter().any(|t| {
@@ -400,7 +435,7 @@ fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&A
         })
     });
     if parties_of(&chosen).len() < 2 && !unknown_counterpart {
-        for a in here.iter().filter(|a| !a.strong() && (triggers.is_empty() || near_trigger(a))) {
+        for a in here.iter().filter(|a| !a.strong() && near_trigger(a)) {
             if !chosen.iter().any(|c| c.party == a.party) {
                 chosen.push(a.clone());
             }
@@ -421,8 +456,7 @@ fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&A
     } else {
         Mode::InPerson
     };
-    let status = if reader.has_phrase(s, Phrase::Planned) { Status::Planned } else { Status::Held };
-    Some(Draft { reports: vec![*s], actors: chosen, mode, status })
+    Some(Draft { reports: vec![*s], actors: chosen, mode })
 }
 
 /// A name key for telling people apart.
@@ -491,9 +525,6 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                         }
                     }
                 }
-                if d.status == Status::Held {
-                    out[i].status = Status::Held;
-                }
                 out[i].reports.extend(d.reports);
             }
             None => out.push(d),
@@ -525,7 +556,9 @@ fn finish(
     let k = reader.k;
     // The body's report is the evidence; the headline only when it is the only one.
     let evidence = d.reports.iter().find(|s| Some(**s) != headline).unwrap_or(&d.reports[0]);
-    let date_in_text = d.reports.iter().find_map(|s| sentence_date(reader, s, dates, d.status));
+    // Held or planned as the evidence says (a headline "will meet" may precede "met").
+    let status = if reader.has_phrase(evidence, Phrase::Planned) { Status::Planned } else { Status::Held };
+    let date_in_text = d.reports.iter().find_map(|s| sentence_date(reader, s, dates, status));
     let reference = date_in_text.or_else(|| reader.published.map(|p| PartialDate::day(p.year, p.month, p.day)));
 
     // Participants, with shared names resolved by the date.
@@ -556,7 +589,7 @@ fn finish(
             };
             let Some(name) = name else { continue };
             let compatible = match (&p.role, &role) {
-                (Some(x), Some(y)) => x == y,
+                (Some(x), Some(y)) => roles_agree(x, y),
                 _ => true,
             };
             if compatible && !named.iter().any(|(n, _)| *n == name) {
@@ -630,7 +663,7 @@ fn finish(
         location,
         occasion: occasion.map(|o| o.name),
         mode: d.mode,
-        status: d.status,
+        status,
         topics: Vec::new(),
         evidence: Evidence { start: s, end: e, text: text::char_slice(original, s, e).to_string() },
     }
@@ -672,6 +705,11 @@ fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: S
         (None, None) => None,
     }?;
     Some(PartialDate::day(day.year, day.month, day.day))
+}
+
+/// Two roles name the same office, or one is the generic "minister" of the other.
+fn roles_agree(a: &str, b: &str) -> bool {
+    a == b || (a == "minister" && b.ends_with("minister")) || (b == "minister" && a.ends_with("minister"))
 }
 
 /// Which of the office terms a matched name stands for: the one in office at

@@ -255,6 +255,28 @@ impl Knowledge {
         &self.parties[id as usize]
     }
 
+    /// A readable description of an entity ("official Amir Hatami (IR, defense minister)").
+    pub fn describe(&self, e: &Entity) -> String {
+        match *e {
+            Entity::Country(p) => format!("country {}", self.party(p)),
+            Entity::Demonym(p) => format!("demonym {}", self.party(p)),
+            Entity::Body(p) => format!("body {}", self.party(p)),
+            Entity::City(c) => format!("city {}", self.cities[c as usize].name),
+            Entity::Role(r) => format!("role {}", self.roles[r as usize]),
+            Entity::Rank => "rank".into(),
+            Entity::Official(o) => {
+                let o = self.official(o);
+                format!("official {} ({}, {}, {}..{})", o.name, self.party(o.party), o.role, o.from.map(|d| d.to_string()).unwrap_or_default(), o.to.map(|d| d.to_string()).unwrap_or_default())
+            }
+            Entity::Agency(a) => format!("agency {}", self.agencies[a as usize].name),
+            Entity::Event(ev) => format!("event {}", self.events[ev as usize].id),
+            Entity::Month(c, m) => format!("month {c:?} {m}"),
+            Entity::Weekday(w) => format!("weekday {w}"),
+            Entity::Ordinal(n) => format!("ordinal {n}"),
+            Entity::Phrase(p) => format!("phrase {p:?}"),
+        }
+    }
+
     /// "Fifth" for 5 (English ordinal word, capitalised).
     pub fn ordinal_word(&self, n: u32) -> Option<&str> {
         u8::try_from(n).ok().and_then(|n| self.ordinal_words.get(&n)).map(String::as_str)

@@ -17,6 +17,7 @@ const USAGE: &str = "usage:
   didar extract PATH...    print one JSON object per article per line
   didar timeline PATH...   print the merged timeline of the articles as JSON
   didar bench [PATH...]    measure extraction speed (default: the bundled seeds)
+  didar mentions PATH...   list every known form found (for knowledge authors)
 A PATH is a .txt file, a folder of .txt files, or - for standard input.";
 
 /// Largest article read (bigger files are refused, not truncated).
@@ -170,6 +171,17 @@ fn run() -> io::Result<ExitCode> {
             out.write_all(b"\n")?;
         }
         "bench" => bench(paths, &mut failures)?,
+        "mentions" => {
+            let k = didar::knowledge::Knowledge::get();
+            for article in load(paths, &mut failures) {
+                let folded = didar::text::Folded::new(&article.text);
+                writeln!(out, "## {}", article.id)?;
+                for m in k.mentions(&folded.text) {
+                    let (s, e) = folded.span(m.start, m.end);
+                    writeln!(out, "{s}\t{e}\t{}\t{}", k.describe(&m.entity), didar::text::char_slice(&article.text, s, e))?;
+                }
+            }
+        }
         "-h" | "--help" | "help" => println!("{USAGE}"),
         other => {
             eprintln!("didar: unknown command {other:?}\n{USAGE}");
