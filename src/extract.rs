@@ -470,11 +470,22 @@ fn split(d: Draft, separately: bool, protagonist: Option<&Actor>) -> Vec<Draft> 
     let k = Knowledge::get();
     let parties = parties_of(&d.actors);
     if separately && parties.len() >= 2 {
-        if let Some(p) = protagonist {
-            let others: Vec<PartyId> = parties.iter().copied().filter(|&x| x != p.party).collect();
-            if others.len() >= 2 || (others.len() == 1 && !parties.contains(&p.party)) {
-                let own: Vec<Actor> = d.actors.iter().filter(|a| a.party == p.party).cloned().collect();
-                let own = if own.is_empty() { vec![p.clone()] } else { own };
+        // The side that does the meeting: the one not among the counterparts named
+        // together, or the article's protagonist.
+        let own_parties = parties_of(&d.actors.iter().filter(|a| !a.separate).cloned().collect::<Vec<_>>());
+        let own_party = match (own_parties.as_slice(), protagonist) {
+            ([one], _) if d.actors.iter().any(|a| a.separate) => Some(*one),
+            (_, Some(p)) => Some(p.party),
+            _ => None,
+        };
+        if let Some(own_party) = own_party {
+            let others: Vec<PartyId> = parties.iter().copied().filter(|&x| x != own_party).collect();
+            if others.len() >= 2 || (others.len() == 1 && !parties.contains(&own_party)) {
+                let own: Vec<Actor> = d.actors.iter().filter(|a| a.party == own_party).cloned().collect();
+                let own = match (own.is_empty(), protagonist) {
+                    (true, Some(p)) => vec![p.clone()],
+                    _ => own,
+                };
                 return others
                     .into_iter()
                     .map(|o| Draft { actors: own.iter().cloned().chain(d.actors.iter().filter(|a| a.party == o).cloned()).collect(), ..d.clone() })

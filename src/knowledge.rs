@@ -502,13 +502,22 @@ impl Knowledge {
             }
         }
         found.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        // Overlapping names: the longest wins. Phrases may overlap one another (so
+        // "to hold talks", planned, leaves "hold talks", meet, in place) and are
+        // dropped only inside a name.
         let mut taken = vec![false; text.len()];
         let mut out = Vec::new();
         for (s, e, p) in found {
-            if taken[s..e].iter().any(|t| *t) {
+            let is_phrase = self.pattern_entities[p].iter().all(|e| matches!(e, Entity::Phrase(_)));
+            if is_phrase {
+                if taken[s..e].iter().all(|t| *t) {
+                    continue;
+                }
+            } else if taken[s..e].iter().any(|t| *t) {
                 continue;
+            } else {
+                taken[s..e].iter_mut().for_each(|t| *t = true);
             }
-            taken[s..e].iter_mut().for_each(|t| *t = true);
             for &entity in &self.pattern_entities[p] {
                 out.push(Mention { start: s, end: e, entity });
             }
