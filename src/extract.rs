@@ -361,8 +361,12 @@ pub fn analyze(article: &Article) -> Analysis {
     let mentions = k.mentions(text);
     let dates = dates::find(text, &mentions);
     let published = dates::publication(text, &mentions, &dates);
-    let reader = Reader { k, text, mentions, published };
+    let mut reader = Reader { k, text, mentions, published };
     let actors = reader.actors();
+    if reader.published.is_none() {
+        reader.published = yearless_publication(&reader, &dates, &actors);
+    }
+    let published = reader.published;
     let sentences = text::sentences(text);
 
     // The protagonist: the strongest actor mentioned first (usually in the lead).
@@ -398,6 +402,32 @@ pub fn analyze(article: &Article) -> Analysis {
         lang: lang::detect(&article.text).to_string(),
         published: published.map(|d| d.to_string()),
         meetings,
+    }
+}
+
+/// A dateline without a year ("TEHRAN, Aug. 26 (MNA)"): the one year in which
+/// every official the article names was in office and that day fell on the
+/// weekday the article mentions.
+fn yearless_publication(reader: &Reader, dates: &[DateMention], actors: &[Actor]) -> Option<Ymd> {
+    let head_end = reader.text.char_indices().filter(|&(_, c)| c == '\n').nth(3).map_or(reader.text.len(), |(i, _)| i);
+    let day = dates.iter().find(|d| d.yearless && d.start < head_end && d.date.day.is_some())?.date;
+    let weekday = reader.mentions.iter().find_map(|m| if let Entity::Weekday(w) = m.entity { Some(w) } else { None })?;
+    let officials: Vec<&Actor> = actors.iter().filter(|a| !a.officials.is_empty()).collect();
+    if officials.is_empty() {
+        return None;
+    }
+    let k = reader.k;
+    let fits: Vec<Ymd> = (1990..=2100)
+        .filter_map(|y| Ymd::new(y, day.month?, day.day?))
+        .filter(|d| d.weekday() == weekday)
+        .filter(|d| {
+            let pd = PartialDate::day(d.year, d.month, d.day);
+            officials.iter().all(|a| a.officials.iter().any(|&o| k.official(o).in_office(&pd)))
+        })
+        .collect();
+    match fits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
 }
 
@@ -658,7 +688,7 @@ fn finish(
     let location = if d.mode != Mode::InPerson {
         None
     } else {
-        location(reader, &d.reports, occasion.as_ref(), sentences)
+        location(reader, &d.reports, occasion.as_ref(), sentences, &parties_of(&d.actors))
     };
 
     let mut parties: Vec<String> = parties_of(&d.actors).into_iter().map(|p| k.party(p).to_string()).collect();
@@ -885,7 +915,7 @@ fn ordinal_suffix(n: Option<u32>) -> String {
 
 /// Where the meeting took place: a city in the sentence, the occasion's venue,
 /// the place the article says the visit was to, or the dateline city.
-fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, sentences: &[Sentence]) -> Option<Location> {
+fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, sentences: &[Sentence], parties: &[PartyId]) -> Option<Location> {
     let k = reader.k;
     let city_loc = |c: u16| {
         let city = &k.cities[c as usize];
@@ -910,10 +940,14 @@ fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, 
         })
     };
     let in_reports = |m: &Mention| reports.iter().any(|s| m.start >= s.start && m.end <= s.end);
-    if let Some(c) = ms.iter().find_map(|m| match m.entity {
-        Entity::City(c) if in_reports(m) => Some(c),
-        _ => None,
-    }) {
+    // A city form that is also another word ("دوشنبه" is Dushanbe and Monday) counts
+    // only after a preposition of place.
+    let plain_city = |m: &Mention| -> Option<u16> {
+        let Entity::City(c) = m.entity else { return None };
+        let ambiguous = ms.iter().any(|o| o.start == m.start && o.end == m.end && !matches!(o.entity, Entity::City(_)));
+        (!ambiguous || reader.locative(m.start)).then_some(c)
+    };
+    if let Some(c) = ms.iter().filter(|m| in_reports(m)).find_map(plain_city) {
         return Some(city_loc(c));
     }
     if let Some(l) = reports.iter().find_map(|s| capital_phrase((s.start, s.end))) {
@@ -936,7 +970,7 @@ fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, 
     for m in ms.iter().filter(|m| m.entity == Entity::Phrase(Phrase::Visit)) {
         if let Some(n) = ms.iter().find(|n| n.start >= m.end && n.start - m.end <= 12) {
             match n.entity {
-                Entity::City(c) => return Some(city_loc(c)),
+                Entity::City(c) if plain_city(n).is_some() => return Some(city_loc(c)),
                 Entity::Country(p) => return Some(Location { city: None, country: Some(k.party(p).to_string()) }),
                 _ => {}
             }
@@ -944,6 +978,11 @@ fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, 
     }
     if let Some(l) = capital_phrase((0, reader.text.len())) {
         return Some(l);
+    }
+    // A city of one of the sides named in the body ("signed an agreement in Damascus").
+    let first_lines_end = sentences.get(2).map_or(0, |s| s.start);
+    if let Some(c) = ms.iter().filter(|m| m.start >= first_lines_end).filter_map(plain_city).find(|&c| parties.contains(&k.cities[c as usize].country)) {
+        return Some(city_loc(c));
     }
     // The dateline: a city opening one of the first lines ("دمشق - الاثنين", "BISHKEK, April 29").
     let first_lines = sentences.iter().take(3);

@@ -7,6 +7,17 @@ mod timeline_view;
 use crate::library::Library;
 use leptos::prelude::*;
 
+/// The HTML `lang` of an analysis language code, if it is a real language.
+pub(crate) fn html_lang(code: &str) -> Option<&'static str> {
+    match code {
+        "ar" => Some("ar"),
+        "fa" => Some("fa"),
+        "en" => Some("en"),
+        "ur" => Some("ur"),
+        _ => None,
+    }
+}
+
 /// Start the app: install the panic hook and mount it on `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
@@ -45,7 +56,7 @@ fn ArticleList(library: RwSignal<Library>) -> impl IntoView {
                 let origin = match item.origin { crate::library::Origin::Bundled => "bundled", crate::library::Origin::User => "yours" };
                 view! {
                     <li class="article" data-testid="article">
-                        <span class="article-title" dir="auto">{title}</span>
+                        <span class="article-title" dir="auto" lang=html_lang(&item.analysis.lang)>{title}</span>
                         <span class="article-meta">
                             {format!("{} · {} · {} meeting{}", item.analysis.lang, origin, n, if n == 1 { "" } else { "s" })}
                             {item.analysis.published.clone().map(|p| format!(" · published {p}"))}

@@ -62,7 +62,7 @@ fn entry_view(e: Entry) -> impl IntoView {
                 <ul class="sources">
                     {e.sources.into_iter().map(|s| view! {
                         <li class="source">
-                            <blockquote class="evidence" dir="auto">{s.evidence.text}</blockquote>
+                            <blockquote class="evidence" dir="auto" lang=super::html_lang(&s.lang)>{s.evidence.text}</blockquote>
                             <cite>{s.article}</cite>
                         </li>
                     }).collect_view()}
