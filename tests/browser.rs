@@ -25,3 +25,22 @@ fn hostile_text_does_not_panic_in_wasm() {
         let _ = didar::analyze(&didar::Article { id: "x".into(), text: text.into() });
     }
 }
+
+#[wasm_bindgen_test]
+fn app_mounts_and_draws_the_seed_timeline() {
+    didar::ui::mount();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let timeline = doc.query_selector("ol.timeline").unwrap().expect("the timeline is drawn");
+    let mut parties = Vec::new();
+    let mut event = timeline.first_element_child();
+    while let Some(el) = event {
+        assert_eq!(el.get_attribute("data-testid").as_deref(), Some("timeline-event"));
+        parties.push(el.get_attribute("data-parties").unwrap_or_default());
+        event = el.next_element_sibling();
+    }
+    assert!(parties.len() >= 7, "only {} timeline events: {parties:?}", parties.len());
+    for p in ["IR-KZ", "IR-PK", "IR-RU", "IR-UZ"] {
+        assert!(parties.iter().any(|x| x == p), "no {p} event in {parties:?}");
+    }
+    assert!(doc.query_selector(r#"[data-testid="article-input"]"#).unwrap().is_some());
+}
