@@ -1,0 +1,158 @@
+// End-to-end tests of the built app (dist/) in headless Chromium, as a user sees it.
+// Run: `node --test e2e/` after `scripts/build` (scripts/test does both).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const SHOTS = join(ROOT, 'e2e', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+// Without these Chromium keeps trying to reach Google's services on a closed network.
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const EVENT = '[data-testid="timeline-event"]';
+const SEED_PARTIES = ['IR-KZ', 'IR-PK', 'IR-RU', 'CF-IR', 'IR-RS', 'IR-UZ', 'IQ-IR', 'IR-TJ'];
+const ENGLISH = "TEHRAN, May 5, 2021 (MNA) – Iran's defense minister Amir Hatami met his Kazakh counterpart in Tehran on Wednesday to discuss military cooperation.";
+const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> met';
+
+/** Start `node e2e/serve.mjs dist 0` and wait until it answers; resolves to its origin. */
+async function startServer() {
+  const child = spawn(process.execPath, [join(ROOT, 'e2e', 'serve.mjs'), DIST, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const origin = await new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`static server did not start: ${out}`)), 10_000);
+    child.on('exit', (code) => fail(new Error(`static server exited (${code}): ${out}`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+  });
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(origin + '/')).ok) break;
+    } catch (e) {
+      if (i > 50) throw e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { origin, stop: () => child.kill('SIGTERM') };
+}
+
+/** "2018" → "2018-01-01", "2018-04" → "2018-04-01": the first day, comparable as text. */
+const firstDay = (d) => (d + '-01-01').slice(0, 10);
+
+describe('Didar in Chromium', () => {
+  let server, browser;
+
+  before(async () => {
+    assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run scripts/build first');
+    server = await startServer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  /** A fresh page on the app, recording every request, console error and page error. */
+  async function open() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const log = { requests: [], errors: [] };
+    page.on('request', (r) => log.requests.push(r.url()));
+    page.on('console', (m) => { if (m.type() === 'error') log.errors.push(`console: ${m.text()} (${m.location().url})`); });
+    page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+    await page.goto(server.origin + '/', { waitUntil: 'load' });
+    await page.locator(EVENT).first().waitFor({ timeout: 15_000 });
+    /** Nothing left 127.0.0.1 and nothing went wrong; then close the page. */
+    const finish = async () => {
+      const outside = log.requests.filter((u) => !u.startsWith(server.origin + '/'));
+      assert.deepEqual(outside, [], 'requests left the local server');
+      assert.deepEqual(log.errors, [], 'console or page errors');
+      await context.close();
+    };
+    return { page, log, finish };
+  }
+
+  const events = (page) => page.locator(EVENT).evaluateAll((els) => els.map((e) => ({
+    parties: e.dataset.parties,
+    date: e.dataset.date,
+    evidence: [...e.querySelectorAll('.evidence')].map((q) => q.textContent),
+  })));
+
+  test('shows the timeline of the bundled seed articles, in date order', async () => {
+    const { page, log, finish } = await open();
+    const list = await events(page);
+    assert.ok(list.length >= 7, `expected at least 7 timeline events, got ${list.length}`);
+    for (const e of list) {
+      assert.match(e.parties, /^[A-Z0-9]+(-[A-Z0-9]+)+$/, 'data-parties is codes joined by "-"');
+      assert.deepEqual(e.parties.split('-'), [...e.parties.split('-')].sort(), `parties are sorted: ${e.parties}`);
+      assert.ok(e.evidence.length > 0 && e.evidence.every((t) => t.trim() !== ''), `evidence shown for ${e.parties}`);
+    }
+    const parties = new Set(list.map((e) => e.parties));
+    for (const p of SEED_PARTIES) assert.ok(parties.has(p), `timeline has a ${p} meeting (has ${[...parties].join(', ')})`);
+
+    const dates = list.map((e) => e.date ?? '');
+    const firstUndated = dates.indexOf('');
+    if (firstUndated >= 0) {
+      assert.deepEqual(dates.slice(firstUndated).filter((d) => d !== ''), [], `undated meetings come last: ${dates}`);
+    }
+    const dated = dates.filter((d) => d !== '');
+    for (const d of dated) assert.match(d, /^\d{4}(-\d{2}(-\d{2})?)?$/, 'data-date is YYYY[-MM[-DD]]');
+    assert.deepEqual(dated.map(firstDay), [...dated.map(firstDay)].sort(), `dated meetings in chronological order: ${dated}`);
+
+    assert.ok(await page.locator(EVENT).first().isVisible());
+    assert.ok(log.requests.some((u) => u.endsWith('.wasm')), 'the wasm was fetched from the local server');
+
+    mkdirSync(SHOTS, { recursive: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(SHOTS, 'timeline-narrow.png'), fullPage: true });
+    await finish();
+  });
+
+  test('a pasted English article adds its meeting to the timeline within a second', async () => {
+    const { page, finish } = await open();
+    const kz = page.locator(`${EVENT}[data-parties="IR-KZ"]`);
+    const before = await kz.count();
+    await page.locator('[data-testid="article-input"]').fill(ENGLISH);
+    await page.locator('[data-testid="analyze"]').click();
+    await page.waitForFunction(
+      ([sel, n]) => document.querySelectorAll(sel).length > n,
+      [`${EVENT}[data-parties="IR-KZ"]`, before],
+      { timeout: 1000 },
+    );
+    assert.equal(await kz.count(), before + 1, 'exactly one new IR-KZ meeting');
+    const added = kz.filter({ hasText: 'met his Kazakh counterpart in Tehran' });
+    assert.equal(await added.count(), 1, 'the new meeting shows the sentence that reports it');
+    const evidence = added.locator('.evidence');
+    assert.ok(await evidence.first().isVisible(), 'its evidence is visible');
+    assert.match(await evidence.first().textContent(), /Amir Hatami met his Kazakh counterpart in Tehran/);
+    assert.equal(await added.getAttribute('data-date'), '2021-05-05', 'dated from the dateline');
+    assert.equal(await page.locator('[data-testid="article-input"]').inputValue(), '', 'the input is cleared');
+
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'timeline.png'), fullPage: true });
+    await finish();
+  });
+
+  test('pasted markup is shown as text, never run', async () => {
+    const { page, finish } = await open();
+    await page.locator('[data-testid="article-input"]').fill(XSS);
+    await page.locator('[data-testid="analyze"]').click();
+    const shown = page.locator('[data-testid="article"]', { hasText: '<img src=x onerror=' });
+    await shown.first().waitFor({ timeout: 1000 });
+    assert.match(await shown.first().textContent(), /<img src=x onerror="window.__pwned=1"><script>window.__pwned=2<\/script> met/);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined', 'the payload did not run');
+    assert.equal(await page.locator('body img, body script').count(), 0, 'no element was made from the payload');
+    await finish();
+  });
+});
