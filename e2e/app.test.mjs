@@ -2,10 +2,11 @@
 // Run: `node --test e2e/` after `scripts/build` (scripts/test does both).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -154,5 +155,31 @@ describe('Didar in Chromium', () => {
     assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined', 'the payload did not run');
     assert.equal(await page.locator('body img, body script').count(), 0, 'no element was made from the payload');
     await finish();
+  });
+
+  test('the single-file build works opened from disk (file://)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'didar-single-'));
+    try {
+      const file = join(dir, 'index.html');
+      execFileSync(process.execPath, [join(ROOT, 'scripts', 'single-file.mjs'), DIST, file], { stdio: 'pipe' });
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const requests = [];
+      const errors = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pathToFileURL(file).href);
+      await page.locator(EVENT).first().waitFor({ timeout: 15_000 });
+      assert.ok(await page.locator(EVENT).count() >= 7);
+      await page.locator('[data-testid="article-input"]').fill(ENGLISH);
+      await page.locator('[data-testid="analyze"]').click();
+      await page.locator(EVENT, { hasText: 'met his Kazakh counterpart in Tehran' }).waitFor({ timeout: 1000 });
+      assert.deepEqual(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:')), [], 'only the file itself is loaded');
+      assert.deepEqual(errors, [], 'console or page errors');
+      await context.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,56 @@
+// Make dist-single/index.html: the built app (dist/) as ONE file that also works
+// opened from disk (file://), where Chromium blocks the separate module script,
+// wasm and fonts as cross-origin. The JS glue goes inline, the wasm as base64
+// passed to the init function as bytes, the CSS inline with its fonts as data: URLs.
+//
+//   node scripts/single-file.mjs [dist] [dist-single/index.html]
+//
+// Refuses builds with wasm-bindgen `snippets/` (inline JS modules it cannot inline).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const out = process.argv[3] ?? 'dist-single/index.html';
+const fail = (msg) => { console.error(`single-file: ${msg}`); process.exit(1); };
+const read = (name) => readFileSync(join(dist, name.replace(/^\.\//, '')));
+const dataUrl = (type, bytes) => `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+
+if (existsSync(join(dist, 'snippets'))) fail(`${dist}/snippets exists: JS snippets cannot be inlined`);
+let html = readFileSync(join(dist, 'index.html'), 'utf8');
+const replaceOnce = (re, fn, what) => {
+  let n = 0;
+  html = html.replace(re, (...m) => { n++; return fn(...m); });
+  if (n !== 1) fail(`expected one ${what} in ${dist}/index.html, found ${n}`);
+};
+
+// Preload hints point at files that will not be there.
+html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+
+replaceOnce(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/g, (_, href) => {
+  const css = read(href).toString('utf8').replace(/url\("?([^")]+\.woff2)"?\)/g, (_, font) => `url("${dataUrl('font/woff2', read(font))}")`);
+  if (css.includes('</style')) fail('the CSS contains </style');
+  return `<style>\n${css}</style>`;
+}, 'stylesheet');
+
+html = html.replace(/<link rel="icon" href="([^"]+\.svg)"[^>]*>/g, (_, href) => `<link rel="icon" href="${dataUrl('image/svg+xml', read(href))}">`);
+
+replaceOnce(/<script type="module">([\s\S]*?)<\/script>/g, (_, loader) => {
+  const glueName = loader.match(/from '([^']+\.js)'/)?.[1] ?? fail('no JS glue import in the loader');
+  const wasmName = loader.match(/module_or_path: '([^']+\.wasm)'/)?.[1] ?? fail('no wasm path in the loader');
+  const glue = read(glueName).toString('utf8');
+  if (/<\/script|<!--/i.test(glue)) fail('the JS glue contains </script or <!--');
+  if (!glue.includes('__wbg_init as default')) fail('the JS glue has no __wbg_init');
+  const wasm = read(wasmName).toString('base64');
+  return `<script type="module">\n${glue}
+const __didar_exports = await __wbg_init({ module_or_path: Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)) });
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __didar_exports } }));
+</script>`;
+}, 'module script');
+
+const leftover = html.match(/(?:href|src)="\.\/[^"]+"/g);
+if (leftover) fail(`references to separate files remain: ${leftover.join(', ')}`);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, html);
+const fonts = join(dist, 'fonts', 'LICENSE');
+if (existsSync(fonts)) writeFileSync(join(dirname(out), 'FONT-LICENSE.txt'), readFileSync(fonts));
+console.log(`single-file: wrote ${out} (${Math.round(html.length / 1024)} KB)`);
