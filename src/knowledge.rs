@@ -155,14 +155,10 @@ pub struct Knowledge {
     pub editions: Vec<Edition>,
     /// English ordinal words by number ("Fifth"), for canonical event names.
     ordinal_words: HashMap<u8, String>,
-    /// The automaton's patterns (folded).
-    patterns: Vec<String>,
     /// Entities of each pattern of the automaton.
     pattern_entities: Vec<Vec<Entity>>,
-    /// Whether a pattern is Arabic-script (and so may carry proclitics).
-    pattern_arabic: Vec<bool>,
-    /// Whether a pattern must match with its exact case (all-capital forms: "US", "UK").
-    pattern_exact_case: Vec<bool>,
+    /// How each pattern may match.
+    pattern_rules: Vec<PatternRule>,
     automaton: AhoCorasick,
 }
 
@@ -207,40 +203,61 @@ fn opt(s: Option<&&str>) -> Option<String> {
     s.filter(|s| !s.is_empty()).map(|s| s.to_string())
 }
 
-/// Arabic inflections of a masculine singular nisba adjective (without ال):
-/// feminine, plurals, duals, indefinite accusative.
-fn nisba_inflections(base: &str) -> Vec<String> {
-    let mut out = vec![base.to_string()];
-    if base.ends_with('ي') {
-        for suffix in ["ه", "ين", "ون", "ان", "تين", "تان", "ا", "ات"] {
-            out.push(format!("{base}{suffix}"));
-        }
-    }
-    let with_article: Vec<String> = out.iter().map(|f| format!("ال{f}")).collect();
-    out.extend(with_article);
-    out
+/// Endings of an Arabic nisba adjective after its masculine singular
+/// ("إيراني" → "إيرانية", "الإيرانيين", "إيرانياً"), longest first.
+const NISBA_ENDINGS: &[&str] = &["تين", "تان", "ين", "ون", "ان", "ات", "ه", "ا"];
+
+/// How a pattern may match.
+#[derive(Debug, Clone, Default)]
+struct PatternRule {
+    /// Arabic script: may carry the proclitics و ف ب ل ك and the article ال.
+    arabic: bool,
+    /// An all-capital form ("US", "UK"), matched only in capitals: it is also a word in lower case.
+    exact_case: Option<String>,
+    /// An Arabic nisba adjective: may carry the feminine, dual and plural endings.
+    nisba: bool,
 }
 
 struct Builder {
     patterns: HashMap<String, usize>,
     list: Vec<String>,
     entities: Vec<Vec<Entity>>,
+    rules: Vec<PatternRule>,
 }
 
 impl Builder {
-    fn add(&mut self, form: &str, entity: Entity) {
-        let f = fold(form);
-        if f.chars().count() < 2 {
+    /// Add a form: folded, lower-cased (ASCII) for the automaton, with its rule.
+    fn add_form(&mut self, form: &str, entity: Entity, nisba: bool) {
+        let folded = fold(form);
+        if folded.chars().count() < 2 {
             return;
         }
-        let i = *self.patterns.entry(f.clone()).or_insert_with(|| {
-            self.list.push(f);
-            self.entities.push(Vec::new());
-            self.list.len() - 1
-        });
+        let key = folded.to_ascii_lowercase();
+        let exact_case = is_all_capitals(&folded).then(|| folded.clone());
+        let i = match self.patterns.get(&key) {
+            Some(&i) => {
+                // A form given in lower case anywhere makes the pattern case-blind.
+                if exact_case.is_none() {
+                    self.rules[i].exact_case = None;
+                }
+                self.rules[i].nisba |= nisba;
+                i
+            }
+            None => {
+                self.patterns.insert(key.clone(), self.list.len());
+                self.rules.push(PatternRule { arabic: is_arabic_script(&key), exact_case, nisba });
+                self.list.push(key);
+                self.entities.push(Vec::new());
+                self.list.len() - 1
+            }
+        };
         if !self.entities[i].contains(&entity) {
             self.entities[i].push(entity);
         }
+    }
+
+    fn add(&mut self, form: &str, entity: Entity) {
+        self.add_form(form, entity, false);
     }
 }
 
@@ -313,13 +330,11 @@ impl Knowledge {
             events: Vec::new(),
             editions: Vec::new(),
             ordinal_words: HashMap::new(),
-            patterns: Vec::new(),
             pattern_entities: Vec::new(),
-            pattern_arabic: Vec::new(),
-            pattern_exact_case: Vec::new(),
+            pattern_rules: Vec::new(),
             automaton: AhoCorasick::new(["\u{0}"]).expect("a one-pattern automaton always builds"),
         };
-        let mut b = Builder { patterns: HashMap::new(), list: Vec::new(), entities: Vec::new() };
+        let mut b = Builder { patterns: HashMap::new(), list: Vec::new(), entities: Vec::new(), rules: Vec::new() };
 
         let named_parties = [(COUNTRIES, false), (COUNTRY_NAMES, false), (BODIES, true)];
         for (r, body) in named_parties.iter().flat_map(|&(file, body)| records(file).map(move |r| (r, body))) {
@@ -339,13 +354,7 @@ impl Knowledge {
             if let [code, lang, names, ..] = r.as_slice() {
                 let id = k.intern(code);
                 for f in forms(names) {
-                    if *lang == "ar" {
-                        for inflected in nisba_inflections(&fold(f)) {
-                            b.add(&inflected, Entity::Demonym(id));
-                        }
-                    } else {
-                        b.add(f, Entity::Demonym(id));
-                    }
+                    b.add_form(f, Entity::Demonym(id), *lang == "ar");
                 }
             }
         }
@@ -477,15 +486,12 @@ impl Knowledge {
             }
         }
 
-        k.pattern_arabic = b.list.iter().map(|p| is_arabic_script(p)).collect();
-        k.pattern_exact_case = b.list.iter().map(|p| is_all_capitals(p)).collect();
         k.automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
             .build(&b.list)
             .expect("the gazetteer's patterns build an automaton");
         k.pattern_entities = b.entities;
-        k.patterns = b.list;
+        k.pattern_rules = b.rules;
         k
     }
 
@@ -493,19 +499,27 @@ impl Knowledge {
     /// forms may carry the proclitics و ف ب ل ك and the article ال), longest
     /// first where forms overlap.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        // ASCII lower-casing keeps every byte offset.
+        let lower = text.to_ascii_lowercase();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
+        for m in self.automaton.find_overlapping_iter(&lower) {
             let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
-            let case_ok = !self.pattern_exact_case[p] || text[s..e] == self.patterns[p];
-            if case_ok && self.is_whole_word(text, s, e, self.pattern_arabic[p]) {
-                found.push((s, e, p));
+            let rule = &self.pattern_rules[p];
+            if rule.exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
+                continue;
+            }
+            if let Some((start, end)) = whole_word(text, s, e, rule) {
+                found.push((start, end, p));
             }
         }
         found.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
         // Overlapping names: the longest wins. Phrases may overlap one another (so
         // "to hold talks", planned, leaves "hold talks", meet, in place) and are
         // dropped only inside a name.
+        // Names with exactly the same span ("روسيا": the state, and the adjective
+        // "روسي" with an ending) are all kept.
         let mut taken = vec![false; text.len()];
+        let mut accepted: Vec<(usize, usize)> = Vec::new();
         let mut out = Vec::new();
         for (s, e, p) in found {
             let is_phrase = self.pattern_entities[p].iter().all(|e| matches!(e, Entity::Phrase(_)));
@@ -513,10 +527,13 @@ impl Knowledge {
                 if taken[s..e].iter().all(|t| *t) {
                     continue;
                 }
+            } else if accepted.contains(&(s, e)) {
+                // Same span as a name already kept.
             } else if taken[s..e].iter().any(|t| *t) {
                 continue;
             } else {
                 taken[s..e].iter_mut().for_each(|t| *t = true);
+                accepted.push((s, e));
             }
             for &entity in &self.pattern_entities[p] {
                 out.push(Mention { start: s, end: e, entity });
@@ -526,21 +543,27 @@ impl Knowledge {
         out
     }
 
-    fn is_whole_word(&self, text: &str, start: usize, end: usize, arabic: bool) -> bool {
-        let after_ok = text[end..].chars().next().map_or(true, |c| !is_word_char(c));
-        if !after_ok {
-            return false;
-        }
-        let before = &text[..start];
-        let word_start = before.rfind(|c: char| !is_word_char(c)).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-        let prefix = &before[word_start..];
-        prefix.is_empty() || (arabic && is_proclitic(prefix))
-    }
-
     /// Officials whose name matches and who held office at `date` (if known).
     pub fn official(&self, i: u16) -> &Official {
         &self.officials[i as usize]
     }
+}
+
+/// Is `text[start..end]` a whole word (allowing the rule's proclitics and
+/// endings)? Returns the span of the whole word, proclitics and ending included.
+fn whole_word(text: &str, start: usize, end: usize, rule: &PatternRule) -> Option<(usize, usize)> {
+    let at_boundary = |i: usize| text[i..].chars().next().map_or(true, |c| !is_word_char(c));
+    let end = if at_boundary(end) {
+        end
+    } else if rule.nisba {
+        NISBA_ENDINGS.iter().map(|s| end + s.len()).find(|&e| text[end..].len() >= e - end && text.is_char_boundary(e) && NISBA_ENDINGS.contains(&&text[end..e]) && at_boundary(e))?
+    } else {
+        return None;
+    };
+    let before = &text[..start];
+    let word_start = before.rfind(|c: char| !is_word_char(c)).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let prefix = &before[word_start..];
+    (prefix.is_empty() || (rule.arabic && is_proclitic(prefix))).then_some((word_start, end))
 }
 
 /// Arabic proclitics that may be written joined to a word: a conjunction
@@ -570,10 +593,28 @@ mod tests {
     }
 
     #[test]
-    fn nisba_adjectives_are_inflected() {
-        let forms = nisba_inflections("ايراني");
-        for f in ["ايراني", "الايراني", "ايرانيه", "الايرانيين", "ايرانيا"] {
-            assert!(forms.contains(&f.to_string()), "{f}");
+    fn nisba_adjectives_match_with_their_endings() {
+        let k = Knowledge::get();
+        let iran = k.party_id("IR").unwrap();
+        for word in ["ايراني", "الايراني", "ايرانيه", "الايرانيين", "وايرانيا", "بالإيرانية"] {
+            let text = crate::text::fold(&format!("قال {word} امس"));
+            let m = k.mentions(&text);
+            // The mention covers the whole word: proclitics, adjective, ending.
+            let (word_start, word_end) = ("قال ".len(), text.find(" امس").unwrap());
+            assert!(m.iter().any(|m| m.entity == Entity::Demonym(iran) && (m.start, m.end) == (word_start, word_end)), "{word}: {m:?}");
         }
+        // Not an ending: a longer word.
+        assert!(!k.mentions(&crate::text::fold("ايرانيستان")).iter().any(|m| m.entity == Entity::Demonym(iran)));
+    }
+
+    #[test]
+    fn all_capital_forms_match_only_in_capitals() {
+        let k = Knowledge::get();
+        let us = k.party_id("US").unwrap();
+        assert!(k.mentions("the US envoy").iter().any(|m| m.entity == Entity::Country(us)));
+        assert!(!k.mentions("he told us").iter().any(|m| m.entity == Entity::Country(us)));
+        // Other English forms ignore case.
+        let ir = k.party_id("IR").unwrap();
+        assert!(k.mentions("TEHRAN, IRAN").iter().any(|m| m.entity == Entity::Country(ir)));
     }
 }
