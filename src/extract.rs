@@ -53,6 +53,9 @@ impl Actor {
     }
 }
 
+/// The widest gap (folded bytes) between a role and its state, or states of a list.
+const MAX_CONNECTOR_GAP: usize = 60;
+
 /// How close (in folded bytes, about eight words) a bare state name must be to the meeting phrase.
 const NEAR_TRIGGER_BYTES: usize = 80;
 
@@ -71,21 +74,23 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn gap_is_connector(&self, from: usize, to: usize) -> bool {
-        if to < from {
+        if to < from || to - from > MAX_CONNECTOR_GAP {
             return false;
         }
         let gap = &self.text[from..to];
-        // Ranks inside the gap are allowed ("وزير الدفاع ... العميد").
-        let mut rest = gap.to_string();
-        for m in self.mentions.iter().filter(|m| m.start >= from && m.end <= to && m.entity == Entity::Rank) {
-            rest = rest.replace(&self.text[m.start..m.end], " ");
+        if gap.contains('\n') {
+            return false;
         }
-        rest.split(|c: char| c == ' ' || c == '\n')
-            .filter(|w| !w.is_empty())
-            .map(|w| w.trim_matches(|c: char| c == ',' || c == '،').to_ascii_lowercase())
-            .all(|w| w.is_empty() || CONNECTORS.contains(&w.as_str()))
-            && gap.len() <= 60
-            && !gap.contains('\n')
+        // Every word of the gap is a connector or part of a rank ("وزير الدفاع ... العميد").
+        let mut pos = from;
+        gap.split(' ').all(|w| {
+            let (start, end) = (pos, pos + w.len());
+            pos = end + 1;
+            let w = w.trim_matches(|c: char| c == ',' || c == '،');
+            w.is_empty()
+                || CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
+                || self.mentions.iter().any(|m| m.entity == Entity::Rank && m.start <= start && m.end >= end)
+        })
     }
 
     /// The name after a rank that stands right before or right after a span:

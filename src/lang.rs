@@ -4,6 +4,8 @@
 //! Script first (Arabic script or Latin), then, within the Arabic script,
 //! letters and very frequent function words that only one language uses.
 
+use crate::text::is_word_char;
+
 /// Letters used in Persian but not in Arabic (Urdu shares them).
 fn persian_letter(c: char) -> bool {
     matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی')
@@ -27,7 +29,7 @@ const URDU_WORDS: &[&str] = &["کے", "میں", "ہے", "کی", "نے", "اور"
 pub fn detect(text: &str) -> &'static str {
     let (mut arabic_script, mut latin, mut other_script) = (0usize, 0usize, 0usize);
     let (mut fa, mut ar, mut ur) = (0usize, 0usize, 0usize);
-    for c in text.chars().take(20_000) {
+    for c in text.chars().take(3_000) {
         if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{FB50}'..='\u{FEFF}').contains(&c) {
             arabic_script += 1;
             fa += persian_letter(c) as usize;
@@ -35,7 +37,7 @@ pub fn detect(text: &str) -> &'static str {
             ur += urdu_letter(c) as usize;
         } else if c.is_ascii_alphabetic() {
             latin += 1;
-        } else if c.is_alphabetic() {
+        } else if is_word_char(c) && !c.is_numeric() {
             other_script += 1;
         }
     }
@@ -46,7 +48,7 @@ pub fn detect(text: &str) -> &'static str {
         // A Latin text with few non-ASCII letters is taken for English.
         return if latin >= other_script * 4 { "en" } else { "other" };
     }
-    for word in text.split(|c: char| !c.is_alphabetic()).take(5_000) {
+    for word in text.split(|c: char| !is_word_char(c)).take(600) {
         if PERSIAN_WORDS.contains(&word) {
             fa += 3;
         }

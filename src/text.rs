@@ -115,9 +115,16 @@ impl Folded {
     }
 }
 
-/// Is `c` a letter or digit of a word (any script)?
+/// Is `c` a letter or digit of a word (any script)? ASCII and the Arabic
+/// block are decided without Unicode table lookups (the hot path).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Arabic block: letters, diacritics, digits; not its punctuation (، ؛ ؟ ٪ ۔).
+        '\u{0620}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The largest char boundary of `s` at or before byte `i`.
