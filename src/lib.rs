@@ -23,6 +23,7 @@ pub mod library;
 pub mod model;
 pub mod text;
 pub mod timeline;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

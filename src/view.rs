@@ -1,0 +1,686 @@
+//! What the timeline shows, as plain Rust the app's components only wire to
+//! signals: which entries a [`TimelineFilter`] keeps, the lanes they are
+//! grouped in ([`LaneBy`]), the time [`Scale`] with its zoom, pan and ticks in
+//! any of the three calendars ([`Calendar`]), who met whom how often
+//! ([`CounterpartMatrix`]), and an article's text split around its evidence.
+
+use crate::calendar::{from_hijri, from_jalali, to_hijri, to_jalali, Ymd};
+use crate::model::{Mode, Party, PartialDate, Status};
+use crate::text::fold;
+use crate::timeline::{Entry, Timeline};
+use std::collections::BTreeMap;
+
+/// The interval of days `[start, end)` a date may be (day numbers of [`Ymd::day_number`]).
+pub fn day_span(d: &PartialDate) -> Option<(i64, i64)> {
+    let (y, m, d0) = d.first_day();
+    let first = Ymd::new(y, m, d0)?;
+    let (y, m, d1) = d.last_day();
+    let last_day = d1.min(crate::calendar::days_in_month(y, m)?);
+    let last = Ymd::new(y, m, last_day)?;
+    Some((first.day_number(), last.day_number() + 1))
+}
+
+/// The interval of days of an entry's date, if it has a readable one.
+pub fn entry_span(e: &Entry) -> Option<(i64, i64)> {
+    e.meeting.date.as_deref().and_then(PartialDate::parse).as_ref().and_then(day_span)
+}
+
+/// What the user asked to see. Empty fields keep everything.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimelineFilter {
+    /// Free text, matched (folded, case-blind) against parties, people,
+    /// roles, occasion, place, topics, evidence and article names.
+    pub text: String,
+    pub country: Option<Party>,
+    pub person: Option<String>,
+    pub role: Option<String>,
+    /// Language of at least one source article.
+    pub lang: Option<String>,
+    pub topic: Option<String>,
+    pub status: Option<Status>,
+    pub mode: Option<Mode>,
+    /// Keep meetings that may fall on or after this date (undated ones are dropped).
+    pub from: Option<PartialDate>,
+    /// Keep meetings that may fall on or before this date (undated ones are dropped).
+    pub to: Option<PartialDate>,
+}
+
+fn searchable(s: &str) -> String {
+    fold(s).to_lowercase()
+}
+
+impl TimelineFilter {
+    pub fn is_empty(&self) -> bool {
+        *self == TimelineFilter::default()
+    }
+
+    pub fn matches(&self, e: &Entry) -> bool {
+        let m = &e.meeting;
+        let some_participant = |f: &dyn Fn(&crate::model::Participant) -> bool| m.participants.iter().any(f);
+        if self.country.as_ref().is_some_and(|c| !m.parties.contains(c)) {
+            return false;
+        }
+        if self.person.as_ref().is_some_and(|n| !some_participant(&|p| p.name.as_ref() == Some(n))) {
+            return false;
+        }
+        if self.role.as_ref().is_some_and(|r| !some_participant(&|p| p.role.as_ref() == Some(r))) {
+            return false;
+        }
+        if self.lang.as_ref().is_some_and(|l| !e.sources.iter().any(|s| &s.lang == l)) {
+            return false;
+        }
+        if self.topic.as_ref().is_some_and(|t| !m.topics.contains(t)) {
+            return false;
+        }
+        if self.status.is_some_and(|s| s != m.status) || self.mode.is_some_and(|x| x != m.mode) {
+            return false;
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let Some((start, end)) = entry_span(e) else { return false };
+            if self.from.as_ref().and_then(day_span).is_some_and(|(from, _)| end <= from) {
+                return false;
+            }
+            if self.to.as_ref().and_then(day_span).is_some_and(|(_, to)| start >= to) {
+                return false;
+            }
+        }
+        let needle = searchable(&self.text);
+        needle.is_empty() || searchable(&haystack(e)).contains(&needle)
+    }
+
+    /// Indices of the timeline's entries this filter keeps, in timeline order.
+    pub fn apply(&self, t: &Timeline) -> Vec<usize> {
+        t.entries.iter().enumerate().filter(|(_, e)| self.matches(e)).map(|(i, _)| i).collect()
+    }
+}
+
+/// Everything the free-text search looks at, in one string.
+fn haystack(e: &Entry) -> String {
+    let k = crate::knowledge::Knowledge::get();
+    let m = &e.meeting;
+    let mut s = String::new();
+    let mut add = |x: &str| {
+        s.push_str(x);
+        s.push('\n');
+    };
+    for p in &m.parties {
+        add(p);
+        add(k.party_name(p));
+    }
+    for p in &m.participants {
+        p.name.as_deref().map(&mut add);
+        p.role.as_deref().map(&mut add);
+    }
+    m.occasion.as_deref().map(&mut add);
+    if let Some(l) = &m.location {
+        l.city.as_deref().map(&mut add);
+        l.country.as_deref().map(|c| add(k.party_name(c)));
+    }
+    m.topics.iter().for_each(|t| add(t));
+    m.date.as_deref().map(&mut add);
+    for src in &e.sources {
+        add(&src.article);
+        add(&src.evidence.text);
+    }
+    s
+}
+
+/// The values the filters can take on a timeline, each sorted and distinct.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facets {
+    pub countries: Vec<Party>,
+    pub people: Vec<String>,
+    pub roles: Vec<String>,
+    pub langs: Vec<String>,
+    pub topics: Vec<String>,
+}
+
+impl Facets {
+    pub fn of(t: &Timeline) -> Facets {
+        let mut f = Facets::default();
+        for e in &t.entries {
+            f.countries.extend(e.meeting.parties.iter().cloned());
+            for p in &e.meeting.participants {
+                f.people.extend(p.name.clone());
+                f.roles.extend(p.role.clone());
+            }
+            f.langs.extend(e.sources.iter().map(|s| s.lang.clone()));
+            f.topics.extend(e.meeting.topics.iter().cloned());
+        }
+        for v in [&mut f.countries, &mut f.people, &mut f.roles, &mut f.langs, &mut f.topics] {
+            v.sort();
+            v.dedup();
+        }
+        f
+    }
+}
+
+/// How entries are grouped into horizontal lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LaneBy {
+    /// By the party met: every party but the one in most of the shown meetings.
+    #[default]
+    Counterpart,
+    Occasion,
+    /// By named participant (a meeting of two named people is in both lanes).
+    Person,
+}
+
+/// One lane: its key (a party key, an occasion, a name; empty for "none") and
+/// the indices of its entries, in timeline order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    pub key: String,
+    pub entries: Vec<usize>,
+}
+
+/// The party taking part in most of these entries (ties: the first code).
+pub fn home_party(t: &Timeline, shown: &[usize]) -> Option<Party> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in shown {
+        for p in t.entries.get(i).into_iter().flat_map(|e| &e.meeting.parties) {
+            *counts.entry(p).or_default() += 1;
+        }
+    }
+    let best = counts.values().copied().max()?;
+    counts.into_iter().find(|&(_, n)| n == best).map(|(p, _)| p.to_string())
+}
+
+/// Group the shown entries into lanes: fullest lane first, the "none" lane last.
+pub fn lanes(t: &Timeline, shown: &[usize], by: LaneBy) -> Vec<Lane> {
+    let home = home_party(t, shown);
+    let mut lanes: Vec<Lane> = Vec::new();
+    for &i in shown {
+        let Some(e) = t.entries.get(i) else { continue };
+        let m = &e.meeting;
+        let keys: Vec<String> = match by {
+            LaneBy::Counterpart => {
+                let others: Vec<&str> = m.parties.iter().filter(|p| Some(*p) != home.as_ref()).map(String::as_str).collect();
+                vec![if others.is_empty() { m.party_key() } else { others.join("-") }]
+            }
+            LaneBy::Occasion => vec![m.occasion.clone().unwrap_or_default()],
+            LaneBy::Person => {
+                let mut names: Vec<String> = m.participants.iter().filter_map(|p| p.name.clone()).collect();
+                names.dedup();
+                if names.is_empty() {
+                    vec![String::new()]
+                } else {
+                    names
+                }
+            }
+        };
+        for key in keys {
+            match lanes.iter_mut().find(|l| l.key == key) {
+                Some(l) if !l.entries.contains(&i) => l.entries.push(i),
+                Some(_) => {}
+                None => lanes.push(Lane { key, entries: vec![i] }),
+            }
+        }
+    }
+    lanes.sort_by(|a, b| (a.key.is_empty(), std::cmp::Reverse(a.entries.len()), &a.key).cmp(&(b.key.is_empty(), std::cmp::Reverse(b.entries.len()), &b.key)));
+    lanes
+}
+
+/// The calendar dates are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Calendar {
+    #[default]
+    Gregorian,
+    /// Solar Hijri (Iran's and Afghanistan's civil calendar).
+    Jalali,
+    /// Lunar Hijri (Umm al-Qura).
+    Hijri,
+}
+
+impl Calendar {
+    pub const ALL: [Calendar; 3] = [Calendar::Gregorian, Calendar::Jalali, Calendar::Hijri];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Calendar::Gregorian => "gregorian",
+            Calendar::Jalali => "jalali",
+            Calendar::Hijri => "hijri",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Calendar> {
+        Calendar::ALL.into_iter().find(|c| c.code() == s)
+    }
+
+    /// A Gregorian day as (year, month, day) of this calendar.
+    pub fn date_of(self, d: Ymd) -> Option<(i32, u8, u8)> {
+        match self {
+            Calendar::Gregorian => Some((d.year, d.month, d.day)),
+            Calendar::Jalali => to_jalali(d),
+            Calendar::Hijri => to_hijri(d),
+        }
+    }
+
+    /// The Gregorian day of a date of this calendar.
+    pub fn day_of(self, year: i32, month: u8, day: u8) -> Option<Ymd> {
+        match self {
+            Calendar::Gregorian => Ymd::new(year, month, day),
+            Calendar::Jalali => from_jalali(year, month, day),
+            Calendar::Hijri => from_hijri(year, month, day),
+        }
+    }
+}
+
+/// A meeting's date as written in a calendar: a Gregorian month or year is a
+/// range of months or years in the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShownDate {
+    Day { year: i32, month: u8, day: u8 },
+    Months { from: (i32, u8), to: (i32, u8) },
+    Years { from: i32, to: i32 },
+}
+
+pub fn shown_date(d: &PartialDate, cal: Calendar) -> Option<ShownDate> {
+    let (start, end) = day_span(d)?;
+    let first = cal.date_of(Ymd::from_day_number(start)?)?;
+    let last = cal.date_of(Ymd::from_day_number(end - 1)?)?;
+    Some(match d.precision() {
+        "day" => ShownDate::Day { year: first.0, month: first.1, day: first.2 },
+        "month" => ShownDate::Months { from: (first.0, first.1), to: (last.0, last.1) },
+        _ => ShownDate::Years { from: first.0, to: last.0 },
+    })
+}
+
+/// The visible stretch of time, in (fractional) day numbers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    pub start: f64,
+    pub end: f64,
+}
+
+/// Where an axis tick falls, and what it marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TickUnit {
+    Year,
+    Month,
+    Day,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tick {
+    /// Day number where the tick stands.
+    pub day: i64,
+    pub unit: TickUnit,
+    /// Year, month and day of the calendar the ticks were made in.
+    pub year: i32,
+    pub month: u8,
+    pub dom: u8,
+}
+
+impl Scale {
+    /// Narrowest view: a week.
+    pub const MIN_SPAN: f64 = 7.0;
+    /// Widest view: two centuries.
+    pub const MAX_SPAN: f64 = 365.25 * 200.0;
+
+    fn new(start: f64, end: f64) -> Scale {
+        let (mut start, mut end) = if start.is_finite() && end.is_finite() && end > start { (start, end) } else { (0.0, 365.0) };
+        let mid = (start + end) / 2.0;
+        let span = (end - start).clamp(Self::MIN_SPAN, Self::MAX_SPAN);
+        start = mid - span / 2.0;
+        end = mid + span / 2.0;
+        Scale { start, end }
+    }
+
+    /// A view that shows all these day spans with a margin; ten years from 2015 when there are none.
+    pub fn fit(spans: impl IntoIterator<Item = (i64, i64)>) -> Scale {
+        let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+        for (a, b) in spans {
+            lo = lo.min(a);
+            hi = hi.max(b);
+        }
+        if lo > hi {
+            let d = |y| Ymd::new(y, 1, 1).map_or(0, |d| d.day_number()) as f64;
+            return Scale::new(d(2015), d(2025));
+        }
+        let margin = ((hi - lo) as f64 * 0.06).max(15.0);
+        Scale::new(lo as f64 - margin, hi as f64 + margin)
+    }
+
+    pub fn span(&self) -> f64 {
+        self.end - self.start
+    }
+
+    /// Position of a day on an axis `width` wide.
+    pub fn x(&self, day: f64, width: f64) -> f64 {
+        (day - self.start) / self.span() * width
+    }
+
+    /// Zoom in (`factor` > 1) or out (< 1) keeping the day at `anchor`
+    /// (0 = left edge, 1 = right edge) where it is.
+    pub fn zoom(&self, factor: f64, anchor: f64) -> Scale {
+        if !factor.is_finite() || factor <= 0.0 {
+            return *self;
+        }
+        let anchor = if anchor.is_finite() { anchor.clamp(0.0, 1.0) } else { 0.5 };
+        let span = (self.span() / factor).clamp(Self::MIN_SPAN, Self::MAX_SPAN);
+        let at = self.start + anchor * self.span();
+        Scale { start: at - anchor * span, end: at - anchor * span + span }
+    }
+
+    /// Move by a fraction of the visible span (positive: later).
+    pub fn pan(&self, fraction: f64) -> Scale {
+        let shift = if fraction.is_finite() { fraction.clamp(-10.0, 10.0) * self.span() } else { 0.0 };
+        Scale { start: self.start + shift, end: self.end + shift }
+    }
+
+    /// The unit and step of the ticks: at most about a dozen across the view.
+    fn tick_step(&self) -> (TickUnit, i64) {
+        let days = self.span();
+        let years = days / 365.25;
+        let step_of = |n: f64, steps: &[i64]| steps.iter().copied().find(|&s| n / s as f64 <= 12.0).unwrap_or(*steps.last().unwrap_or(&1));
+        if years > 3.0 {
+            (TickUnit::Year, step_of(years, &[1, 2, 5, 10, 20, 25, 50, 100]))
+        } else if days > 45.0 {
+            (TickUnit::Month, step_of(days / 30.44, &[1, 2, 3, 6]))
+        } else {
+            (TickUnit::Day, step_of(days, &[1, 2, 7, 14]))
+        }
+    }
+
+    /// The ticks in view, at the starts of years, months or days of `cal`.
+    pub fn ticks(&self, cal: Calendar) -> Vec<Tick> {
+        let (unit, step) = self.tick_step();
+        let mut out = Vec::new();
+        let (Some(first), Some(_)) = (Ymd::from_day_number(self.start.floor() as i64), Ymd::from_day_number(self.end.ceil() as i64)) else {
+            return out;
+        };
+        let Some((y0, m0, _)) = cal.date_of(first) else { return out };
+        let in_view = |d: i64| (d as f64) >= self.start && (d as f64) <= self.end;
+        match unit {
+            TickUnit::Year => {
+                let mut y = y0 - y0.rem_euclid(step as i32);
+                while let Some(d) = cal.day_of(y, 1, 1) {
+                    let n = d.day_number();
+                    if n as f64 > self.end || out.len() > 60 {
+                        break;
+                    }
+                    if in_view(n) {
+                        out.push(Tick { day: n, unit, year: y, month: 1, dom: 1 });
+                    }
+                    y += step as i32;
+                }
+            }
+            TickUnit::Month => {
+                let (mut y, mut m) = (y0, m0 as i64);
+                m -= (m - 1).rem_euclid(step);
+                while let Some(d) = cal.day_of(y, m as u8, 1) {
+                    let n = d.day_number();
+                    if n as f64 > self.end || out.len() > 60 {
+                        break;
+                    }
+                    if in_view(n) {
+                        out.push(Tick { day: n, unit, year: y, month: m as u8, dom: 1 });
+                    }
+                    m += step;
+                    if m > 12 {
+                        m -= 12;
+                        y += 1;
+                    }
+                }
+            }
+            TickUnit::Day => {
+                let mut n = self.start.ceil() as i64;
+                while (n as f64) <= self.end && out.len() <= 60 {
+                    let Some((y, m, d)) = Ymd::from_day_number(n).and_then(|g| cal.date_of(g)) else { break };
+                    if step == 1 || (step < 7 && (d as i64 - 1) % step == 0) || (step >= 7 && (d == 1 || (d as i64 - 1) % step == 0 && d <= 28)) {
+                        out.push(Tick { day: n, unit, year: y, month: m, dom: d });
+                    }
+                    n += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Who met whom how often: parties ordered by their number of meetings, and
+/// the symmetric table of counts (`counts[i][j]`: meetings of both i and j).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CounterpartMatrix {
+    pub parties: Vec<Party>,
+    pub counts: Vec<Vec<u32>>,
+    /// Meetings each party took part in, in the order of `parties`.
+    pub totals: Vec<u32>,
+}
+
+impl CounterpartMatrix {
+    pub fn of(t: &Timeline, shown: &[usize]) -> CounterpartMatrix {
+        let entries: Vec<&Entry> = shown.iter().filter_map(|&i| t.entries.get(i)).collect();
+        let mut totals: BTreeMap<&str, u32> = BTreeMap::new();
+        for e in &entries {
+            for p in &e.meeting.parties {
+                *totals.entry(p).or_default() += 1;
+            }
+        }
+        let mut parties: Vec<(&str, u32)> = totals.into_iter().collect();
+        parties.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let index = |p: &str| parties.iter().position(|(q, _)| *q == p);
+        let mut counts = vec![vec![0u32; parties.len()]; parties.len()];
+        for e in &entries {
+            let ps = &e.meeting.parties;
+            for (a, pa) in ps.iter().enumerate() {
+                for pb in &ps[a + 1..] {
+                    if let (Some(i), Some(j)) = (index(pa), index(pb)) {
+                        counts[i][j] += 1;
+                        counts[j][i] += 1;
+                    }
+                }
+            }
+        }
+        CounterpartMatrix {
+            totals: parties.iter().map(|p| p.1).collect(),
+            parties: parties.into_iter().map(|p| p.0.to_string()).collect(),
+            counts,
+        }
+    }
+
+    /// The largest count in the table (for shading).
+    pub fn max(&self) -> u32 {
+        self.counts.iter().flatten().copied().max().unwrap_or(0)
+    }
+}
+
+/// An article's text split at its evidence: (before, evidence, after). The
+/// offsets are Unicode scalar values, clamped to the text; never splits a character.
+pub fn split_at_evidence(text: &str, start: usize, end: usize) -> (&str, &str, &str) {
+    let byte = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
+    let (b0, b1) = (byte(start), byte(end.max(start)));
+    (&text[..b0], &text[b0..b1], &text[b1..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Evidence, Location, Meeting, Participant};
+    use crate::timeline::Source;
+
+    fn entry(parties: &[&str], date: Option<&str>, people: &[(&str, &str, &str)], langs: &[&str]) -> Entry {
+        Entry {
+            meeting: Meeting {
+                parties: parties.iter().map(|p| p.to_string()).collect(),
+                participants: people.iter().map(|(p, n, r)| Participant { party: p.to_string(), name: Some(n.to_string()), role: Some(r.to_string()) }).collect(),
+                date: date.map(str::to_string),
+                date_in_text: None,
+                date_precision: None,
+                date_source: None,
+                location: Some(Location { city: Some("Moscow".into()), country: Some("RU".into()) }),
+                occasion: None,
+                mode: Mode::InPerson,
+                status: Status::Held,
+                topics: vec![],
+                evidence: Evidence { start: 0, end: 3, text: "met".into() },
+            },
+            sources: langs.iter().enumerate().map(|(i, l)| Source { article: format!("a{i}"), lang: l.to_string(), evidence: Evidence { start: 0, end: 3, text: "التقى met".into() } }).collect(),
+        }
+    }
+
+    fn sample() -> Timeline {
+        let mut planned = entry(&["CN", "IR"], Some("2018-09"), &[("CN", "Wei Fenghe", "defense minister")], &["fa"]);
+        planned.meeting.status = Status::Planned;
+        planned.meeting.occasion = Some("SCO summit".into());
+        let mut phone = entry(&["IR", "RU"], None, &[], &["en"]);
+        phone.meeting.mode = Mode::Phone;
+        Timeline {
+            entries: vec![
+                entry(&["IR", "KZ"], Some("2018-04-04"), &[("IR", "Amir Hatami", "defense minister")], &["ar", "en"]),
+                planned,
+                entry(&["IR", "PK"], Some("2019"), &[("IR", "Amir Hatami", "defense minister"), ("PK", "Qamar Bajwa", "army chief")], &["en"]),
+                phone,
+            ],
+        }
+    }
+
+    fn keep(f: TimelineFilter) -> Vec<usize> {
+        f.apply(&sample())
+    }
+
+    #[test]
+    fn each_filter_keeps_only_what_it_names() {
+        assert_eq!(keep(TimelineFilter::default()), [0, 1, 2, 3]);
+        assert_eq!(keep(TimelineFilter { country: Some("PK".into()), ..Default::default() }), [2]);
+        assert_eq!(keep(TimelineFilter { person: Some("Amir Hatami".into()), ..Default::default() }), [0, 2]);
+        assert_eq!(keep(TimelineFilter { role: Some("army chief".into()), ..Default::default() }), [2]);
+        assert_eq!(keep(TimelineFilter { lang: Some("ar".into()), ..Default::default() }), [0]);
+        assert_eq!(keep(TimelineFilter { status: Some(Status::Planned), ..Default::default() }), [1]);
+        assert_eq!(keep(TimelineFilter { mode: Some(Mode::Phone), ..Default::default() }), [3]);
+        assert_eq!(keep(TimelineFilter { topic: Some("navy".into()), ..Default::default() }), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn date_range_keeps_overlapping_dates_and_drops_undated() {
+        let range = |a: &str, b: &str| TimelineFilter { from: PartialDate::parse(a), to: PartialDate::parse(b), ..Default::default() };
+        assert_eq!(keep(range("2018-09-15", "2018-12")), [1], "a month overlapping the range is kept");
+        assert_eq!(keep(range("2018", "2018")), [0, 1]);
+        assert_eq!(keep(TimelineFilter { from: PartialDate::parse("2019-06-01"), ..Default::default() }), [2]);
+        assert_eq!(keep(range("2020", "2021")), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn text_search_is_case_blind_and_folds_arabic_letters() {
+        let text = |s: &str| keep(TimelineFilter { text: s.into(), ..Default::default() });
+        assert_eq!(text("hatami"), [0, 2]);
+        assert_eq!(text("kazakhstan"), [0], "party names are searched");
+        assert_eq!(text("SCO SUMMIT"), [1]);
+        assert_eq!(text("moscow"), [0, 1, 2, 3]);
+        assert_eq!(text("التقي"), [0, 1, 2, 3], "ى/ي folded");
+        assert_eq!(text("   "), [0, 1, 2, 3]);
+        assert_eq!(text("nothing like this"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn facets_list_each_value_once() {
+        let f = Facets::of(&sample());
+        assert_eq!(f.countries, ["CN", "IR", "KZ", "PK", "RU"]);
+        assert_eq!(f.people, ["Amir Hatami", "Qamar Bajwa", "Wei Fenghe"]);
+        assert_eq!(f.langs, ["ar", "en", "fa"]);
+    }
+
+    #[test]
+    fn lanes_by_counterpart_occasion_and_person() {
+        let t = sample();
+        let all = [0, 1, 2, 3];
+        assert_eq!(home_party(&t, &all).as_deref(), Some("IR"));
+        let keys = |by| lanes(&t, &all, by).into_iter().map(|l| (l.key, l.entries)).collect::<Vec<_>>();
+        assert_eq!(keys(LaneBy::Counterpart), [("CN".into(), vec![1]), ("KZ".into(), vec![0]), ("PK".into(), vec![2]), ("RU".into(), vec![3])]);
+        assert_eq!(keys(LaneBy::Occasion), [("SCO summit".into(), vec![1]), (String::new(), vec![0, 2, 3])]);
+        assert_eq!(
+            keys(LaneBy::Person),
+            [("Amir Hatami".into(), vec![0, 2]), ("Qamar Bajwa".into(), vec![2]), ("Wei Fenghe".into(), vec![1]), (String::new(), vec![3])]
+        );
+        assert!(lanes(&t, &[], LaneBy::Counterpart).is_empty());
+        assert!(lanes(&t, &[99], LaneBy::Person).is_empty(), "an index out of range is skipped");
+    }
+
+    #[test]
+    fn counterpart_matrix_counts_pairs_symmetrically() {
+        let t = sample();
+        let m = CounterpartMatrix::of(&t, &[0, 1, 2, 3]);
+        assert_eq!(m.parties[0], "IR");
+        assert_eq!(m.totals[0], 4);
+        let i = m.parties.iter().position(|p| p == "PK").unwrap();
+        assert_eq!((m.counts[0][i], m.counts[i][0], m.counts[i][i]), (1, 1, 0));
+        assert_eq!(m.max(), 1);
+        assert_eq!(CounterpartMatrix::of(&t, &[]).max(), 0);
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_and_stays_within_a_week_and_two_centuries() {
+        let s = Scale { start: 0.0, end: 1000.0 };
+        let z = s.zoom(2.0, 0.25);
+        assert_eq!((z.start, z.end), (125.0, 625.0));
+        assert!((z.zoom(0.5, 0.25).start - s.start).abs() < 1e-9, "zooming back out returns");
+        let mut deep = s;
+        for _ in 0..100 {
+            deep = deep.zoom(3.0, 0.5);
+        }
+        assert_eq!(deep.span(), Scale::MIN_SPAN);
+        let mut wide = s;
+        for _ in 0..100 {
+            wide = wide.zoom(0.3, 0.5);
+        }
+        assert_eq!(wide.span(), Scale::MAX_SPAN);
+        assert_eq!(s.zoom(f64::NAN, 0.5), s);
+        assert_eq!(s.pan(0.1), Scale { start: 100.0, end: 1100.0 });
+        assert_eq!(s.pan(f64::INFINITY), s);
+        assert_eq!(s.x(500.0, 200.0), 100.0);
+    }
+
+    #[test]
+    fn ticks_go_from_decades_to_days() {
+        let day = |y, m, d| Ymd::new(y, m, d).unwrap().day_number();
+        let fit = |a: i64, b: i64| Scale { start: a as f64, end: b as f64 };
+        let decades = fit(day(1950, 1, 1), day(2030, 1, 1)).ticks(Calendar::Gregorian);
+        assert!(decades.iter().all(|t| t.unit == TickUnit::Year && t.year % 10 == 0), "{decades:?}");
+        assert!(decades.len() <= 12 && decades.len() >= 7);
+        let years = fit(day(2015, 6, 1), day(2021, 6, 1)).ticks(Calendar::Gregorian);
+        assert_eq!(years.iter().map(|t| t.year).collect::<Vec<_>>(), [2016, 2017, 2018, 2019, 2020, 2021]);
+        let months = fit(day(2018, 1, 15), day(2018, 6, 15)).ticks(Calendar::Gregorian);
+        assert_eq!(months.iter().map(|t| t.month).collect::<Vec<_>>(), [2, 3, 4, 5, 6]);
+        let days = fit(day(2018, 4, 1), day(2018, 4, 8)).ticks(Calendar::Gregorian);
+        assert_eq!(days.iter().map(|t| t.dom).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6, 7, 8]);
+        // Jalali months begin around the 21st of Gregorian months: Farvardin 1397 = 21 March 2018.
+        let jalali = fit(day(2018, 3, 1), day(2018, 5, 1)).ticks(Calendar::Jalali);
+        assert_eq!(jalali.iter().map(|t| (t.year, t.month, t.day)).collect::<Vec<_>>(), [(1397, 1, day(2018, 3, 21)), (1397, 2, day(2018, 4, 21))]);
+        assert!(Scale { start: f64::NAN, end: 3.0 }.ticks(Calendar::Hijri).len() <= 61);
+    }
+
+    #[test]
+    fn fit_shows_every_span_and_has_a_default() {
+        let s = Scale::fit([(100, 200), (5000, 5001)]);
+        assert!(s.start < 100.0 && s.end > 5001.0);
+        assert!(Scale::fit([]).span() > 3000.0);
+        assert_eq!(Scale::fit([(10, 11)]).span(), 31.0);
+    }
+
+    #[test]
+    fn dates_shown_in_three_calendars() {
+        let d = PartialDate::parse("2018-04-04").unwrap();
+        assert_eq!(shown_date(&d, Calendar::Gregorian), Some(ShownDate::Day { year: 2018, month: 4, day: 4 }));
+        assert_eq!(shown_date(&d, Calendar::Jalali), Some(ShownDate::Day { year: 1397, month: 1, day: 15 }));
+        assert_eq!(shown_date(&d, Calendar::Hijri), Some(ShownDate::Day { year: 1439, month: 7, day: 18 }));
+        let m = PartialDate::parse("2018-04").unwrap();
+        assert_eq!(shown_date(&m, Calendar::Jalali), Some(ShownDate::Months { from: (1397, 1), to: (1397, 2) }));
+        let y = PartialDate::parse("2018").unwrap();
+        assert_eq!(shown_date(&y, Calendar::Jalali), Some(ShownDate::Years { from: 1396, to: 1397 }));
+        assert_eq!(day_span(&PartialDate::parse("2019-02").unwrap()).map(|(a, b)| b - a), Some(28));
+        assert_eq!(Calendar::from_code("hijri"), Some(Calendar::Hijri));
+    }
+
+    #[test]
+    fn evidence_split_never_cuts_a_character() {
+        let text = "ایران و روسیه دیدار کردند.";
+        let (a, b, c) = split_at_evidence(text, 6, 13);
+        assert_eq!((a, b, c), ("ایران ", "و روسیه", " دیدار کردند."));
+        assert_eq!(split_at_evidence("abc", 2, 99), ("ab", "c", ""));
+        assert_eq!(split_at_evidence("abc", 5, 1), ("abc", "", ""));
+        assert_eq!(split_at_evidence("", 0, 0), ("", "", ""));
+        let emoji = "a👍🏽b";
+        assert_eq!(split_at_evidence(emoji, 1, 3), ("a", "👍🏽", "b"));
+    }
+}
