@@ -400,7 +400,18 @@ pub fn analyze(article: &Article) -> Analysis {
     }
     let drafts = merge(drafts);
     let headline = sentences.first().copied().filter(|s| is_headline(text, s));
-    let meetings = drafts.iter().map(|d| finish(&reader, &folded, &article.text, d, &dates, &sentences, &actors, headline)).collect();
+    // Each meeting's passage runs from its first report to the next meeting's first report.
+    let firsts: Vec<usize> = drafts.iter().map(|d| d.reports.iter().map(|s| s.start).min().unwrap_or(0)).collect();
+    let meetings = drafts
+        .iter()
+        .zip(&firsts)
+        .map(|(d, &first)| {
+            let passage_end = firsts.iter().copied().filter(|&f| f > first).min().unwrap_or(text.len());
+            let mut m = finish(&reader, &folded, &article.text, d, &dates, &sentences, &actors, headline);
+            m.topics = topics(&reader, first, passage_end);
+            m
+        })
+        .collect();
 
     Analysis {
         id: article.id.clone(),
@@ -577,6 +588,19 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// The topics named in a passage, in the taxonomy's order.
+fn topics(reader: &Reader, start: usize, end: usize) -> Vec<String> {
+    let mut found: Vec<u16> = reader
+        .mentions
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .filter_map(|m| if let Entity::Topic(t) = m.entity { Some(t) } else { None })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.into_iter().map(|t| reader.k.topics[t as usize].clone()).collect()
 }
 
 /// A headline: the first line, short, not ending like a sentence, with more text after it.

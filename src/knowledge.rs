@@ -31,6 +31,8 @@ pub enum Entity {
     Weekday(u8),
     /// "sixth", "السادس", "ششمین".
     Ordinal(u8),
+    /// A word of a topic of the taxonomy ("terrorism", "الحظر التسليحي").
+    Topic(u16),
     Phrase(Phrase),
 }
 
@@ -153,6 +155,8 @@ pub struct Knowledge {
     pub agencies: Vec<Agency>,
     pub events: Vec<Event>,
     pub editions: Vec<Edition>,
+    /// Topics of the taxonomy (`data/topics.tsv`).
+    pub topics: Vec<String>,
     /// English ordinal words by number ("Fifth"), for canonical event names.
     ordinal_words: HashMap<u8, String>,
     /// Entities of each pattern of the automaton.
@@ -177,6 +181,7 @@ const MONTHS: &str = include_str!("../data/months.tsv");
 const WEEKDAYS: &str = include_str!("../data/weekdays.tsv");
 const ORDINALS: &str = include_str!("../data/ordinals.tsv");
 const TRIGGERS: &str = include_str!("../data/triggers.tsv");
+const TOPICS: &str = include_str!("../data/topics.tsv");
 
 /// The records of a TSV knowledge file: non-comment, non-blank lines split at tabs.
 fn records(file: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -290,6 +295,7 @@ impl Knowledge {
             Entity::Month(c, m) => format!("month {c:?} {m}"),
             Entity::Weekday(w) => format!("weekday {w}"),
             Entity::Ordinal(n) => format!("ordinal {n}"),
+            Entity::Topic(t) => format!("topic {}", self.topics[t as usize]),
             Entity::Phrase(p) => format!("phrase {p:?}"),
         }
     }
@@ -329,6 +335,7 @@ impl Knowledge {
             agencies: Vec::new(),
             events: Vec::new(),
             editions: Vec::new(),
+            topics: Vec::new(),
             ordinal_words: HashMap::new(),
             pattern_entities: Vec::new(),
             pattern_rules: Vec::new(),
@@ -474,6 +481,20 @@ impl Knowledge {
                 }
                 for f in forms(names) {
                     b.add(f, Entity::Ordinal(n));
+                }
+            }
+        }
+        for r in records(TOPICS) {
+            if let [topic, _lang, names, ..] = r.as_slice() {
+                let i = match k.topics.iter().position(|t| t == topic) {
+                    Some(i) => i,
+                    None => {
+                        k.topics.push(topic.to_string());
+                        k.topics.len() - 1
+                    }
+                } as u16;
+                for f in forms(names) {
+                    b.add(f, Entity::Topic(i));
                 }
             }
         }

@@ -46,6 +46,11 @@ fn extraction_cases() {
                     .into_iter()
                     .flatten(),
                 );
+                for t in field(e, "topics").and_then(Value::as_array).into_iter().flatten() {
+                    if !m.topics.iter().any(|x| Some(x.as_str()) == t.as_str()) {
+                        problems.push(format!("topics {:?} lack {t}", m.topics));
+                    }
+                }
                 for n in field(e, "names").and_then(Value::as_array).into_iter().flatten() {
                     if !m.participants.iter().any(|p| p.name.as_deref() == n.as_str()) {
                         problems.push(format!("no participant named {n}"));
