@@ -15,12 +15,16 @@
 
 pub mod calendar;
 pub mod corpus;
+pub mod correction;
 pub mod dates;
+pub mod export;
 pub mod extract;
+pub mod import;
 pub mod knowledge;
 pub mod lang;
 pub mod library;
 pub mod model;
+pub mod saved;
 pub mod text;
 pub mod timeline;
 pub mod view;

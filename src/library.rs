@@ -1,12 +1,18 @@
-//! The user's library: the bundled seed articles and the articles the user
-//! added, each with its analysis. Plain Rust, so the app's logic is tested
-//! natively; the UI only wires it to signals.
+//! The user's library: the bundled seed articles and the user's own articles,
+//! each with its analysis, and the user's corrections. Plain Rust, so the
+//! app's logic is tested natively; the UI only wires it to signals and saves
+//! what changed (`ui/storage.rs`).
+//!
+//! Seed articles are always present and kept apart: they are never saved,
+//! exported or removed. Corrections may concern any article, seeds included.
 
 use crate::corpus;
+use crate::correction::{self, Change, Correction, Fix, Handle, Invalid, Shown};
 use crate::extract::analyze;
 use crate::model::{Analysis, Article};
 use crate::timeline::Timeline;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// Where an article came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,19 +24,39 @@ pub enum Origin {
     User,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub article: Article,
+    /// What the extractor found.
+    pub extracted: Analysis,
+    /// What is shown: the extraction with the user's corrections applied.
     pub analysis: Analysis,
+    /// The shown meetings (as in `analysis.meetings`) with how to correct each.
+    pub shown: Vec<Shown>,
     pub origin: Origin,
+}
+
+impl Item {
+    fn new(article: Article, extracted: Analysis, origin: Origin, corrections: &[Correction]) -> Item {
+        let mut item = Item { analysis: extracted.clone(), extracted, article, shown: Vec::new(), origin };
+        item.apply(corrections);
+        item
+    }
+
+    fn apply(&mut self, corrections: &[Correction]) {
+        let mine: Vec<&Correction> = corrections.iter().filter(|c| c.article == self.article.id).collect();
+        self.shown = correction::apply(&self.article.text, &self.extracted, &mine);
+        self.analysis.meetings = self.shown.iter().map(|s| s.meeting.clone()).collect();
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Library {
     items: Vec<Item>,
+    corrections: Vec<Correction>,
 }
 
-/// Largest article accepted from a paste or file (characters of UTF-8 text).
+/// Largest article accepted from a paste or file (bytes of UTF-8 text).
 pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
 
 /// Why an article could not be added.
@@ -54,38 +80,227 @@ impl std::fmt::Display for Rejected {
     }
 }
 
+/// Check an article's text before it is analysed.
+pub fn check_text(text: &str) -> Result<(), Rejected> {
+    if text.trim().is_empty() {
+        return Err(Rejected::Empty);
+    }
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(Rejected::TooLarge { bytes: text.len() });
+    }
+    Ok(())
+}
+
+/// The whole library as exported: the user's articles and all corrections
+/// (the seeds are part of Didar, not of the export).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibraryFile {
+    /// Always [`LibraryFile::FORMAT`].
+    pub format: String,
+    /// [`LibraryFile::SCHEMA`] when written.
+    pub schema: u32,
+    pub articles: Vec<Article>,
+    pub corrections: Vec<Correction>,
+}
+
+impl LibraryFile {
+    pub const FORMAT: &'static str = "didar-library";
+    pub const SCHEMA: u32 = 1;
+
+    pub fn new(articles: Vec<Article>, corrections: Vec<Correction>) -> LibraryFile {
+        LibraryFile { format: Self::FORMAT.into(), schema: Self::SCHEMA, articles, corrections }
+    }
+}
+
+/// What a change to the corrections asks the storage to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    Put(Correction),
+    Removed(String),
+}
+
+/// Articles and corrections ready to join the library: ids made unique,
+/// corrections following renamed articles, exact duplicates dropped.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Plan {
+    pub articles: Vec<Article>,
+    pub corrections: Vec<Correction>,
+    /// Articles already in the library with the same id and text.
+    pub duplicates: usize,
+}
+
 impl Library {
     /// A library holding the bundled seed articles, analysed.
     pub fn with_seeds() -> Library {
         let items = corpus::seeds()
             .into_iter()
-            .map(|article| Item { analysis: analyze(&article), article, origin: Origin::Bundled })
+            .map(|article| Item::new(article.clone(), analyze(&article), Origin::Bundled, &[]))
             .collect();
-        Library { items }
+        Library { items, corrections: Vec::new() }
     }
 
     pub fn items(&self) -> &[Item] {
         &self.items
     }
 
-    /// Analyse a pasted article and add it; returns its analysis.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.article.id == id)
+    }
+
+    pub fn corrections(&self) -> &[Correction] {
+        &self.corrections
+    }
+
+    /// The user's own articles, in the order they were added.
+    pub fn user_articles(&self) -> impl Iterator<Item = &Article> {
+        self.items.iter().filter(|i| i.origin == Origin::User).map(|i| &i.article)
+    }
+
+    fn taken(&self, id: &str) -> bool {
+        self.items.iter().any(|i| i.article.id == id)
+    }
+
+    /// `wanted`, or `wanted-2`, `wanted-3`, ... whichever is free.
+    fn free_id(&self, wanted: &str, also: &HashSet<String>) -> String {
+        let wanted = if wanted.trim().is_empty() { "article" } else { wanted };
+        let free = |id: &str| !self.taken(id) && !also.contains(id);
+        if free(wanted) {
+            return wanted.to_string();
+        }
+        (2..).map(|k| format!("{wanted}-{k}")).find(|id| free(id)).expect("some suffix is free")
+    }
+
+    /// Analyse a pasted article and add it; returns it.
     pub fn add_text(&mut self, text: &str) -> Result<&Item, Rejected> {
-        if text.trim().is_empty() {
-            return Err(Rejected::Empty);
-        }
-        if text.len() > MAX_ARTICLE_BYTES {
-            return Err(Rejected::TooLarge { bytes: text.len() });
-        }
-        let n = self.items.iter().filter(|i| i.origin == Origin::User).count() + 1;
-        let mut id = format!("pasted-{n}");
-        let mut k = n;
-        while self.items.iter().any(|i| i.article.id == id) {
-            k += 1;
-            id = format!("pasted-{k}");
-        }
+        check_text(text)?;
+        let n = self.user_articles().count() + 1;
+        let id = self.free_id(&format!("pasted-{n}"), &HashSet::new());
         let article = Article { id, text: text.to_string() };
-        self.items.push(Item { analysis: analyze(&article), article, origin: Origin::User });
-        Ok(self.items.last().expect("just pushed"))
+        let extracted = analyze(&article);
+        Ok(self.insert(article, extracted))
+    }
+
+    /// Make incoming articles fit: ids not yet taken (an article with the same
+    /// id and text as one in the library is a duplicate and left out; with
+    /// another text it is renamed `id-2`, ... and its corrections follow).
+    pub fn plan(&self, file: LibraryFile) -> Plan {
+        let mut plan = Plan::default();
+        let mut batch = HashSet::new();
+        let mut renamed: Vec<(String, String)> = Vec::new();
+        for a in file.articles {
+            if self.item(&a.id).is_some_and(|i| i.article.text == a.text && i.origin == Origin::User) {
+                plan.duplicates += 1;
+                continue;
+            }
+            let id = self.free_id(&a.id, &batch);
+            if id != a.id {
+                renamed.push((a.id.clone(), id.clone()));
+            }
+            batch.insert(id.clone());
+            plan.articles.push(Article { id, text: a.text });
+        }
+        for mut c in file.corrections {
+            if let Some((old, new)) = renamed.iter().find(|(old, _)| *old == c.article) {
+                c.id = format!("{new}{}", &c.id[old.len().min(c.id.len())..]);
+                c.article = new.clone();
+            }
+            plan.corrections.push(c);
+        }
+        plan
+    }
+
+    /// Add an article analysed elsewhere (in chunks, by the app). Its id is
+    /// made free if it was taken meanwhile.
+    pub fn insert(&mut self, mut article: Article, mut extracted: Analysis) -> &Item {
+        if self.taken(&article.id) {
+            article.id = self.free_id(&article.id, &HashSet::new());
+        }
+        extracted.id = article.id.clone();
+        self.items.push(Item::new(article, extracted, Origin::User, &self.corrections));
+        self.items.last().expect("just pushed")
+    }
+
+    /// Add corrections (replacing any with the same id) and re-apply them.
+    pub fn merge_corrections(&mut self, incoming: Vec<Correction>) {
+        let mut touched = HashSet::new();
+        for c in incoming {
+            touched.insert(c.article.clone());
+            match self.corrections.iter().position(|x| x.id == c.id) {
+                Some(i) => self.corrections[i] = c,
+                None => self.corrections.push(c),
+            }
+        }
+        for item in self.items.iter_mut().filter(|i| touched.contains(&i.article.id)) {
+            item.apply(&self.corrections);
+        }
+    }
+
+    /// Remove one of the user's own articles and its corrections; returns the
+    /// ids of the corrections removed. Seeds cannot be removed.
+    pub fn remove(&mut self, id: &str) -> Option<Vec<String>> {
+        let i = self.items.iter().position(|i| i.article.id == id && i.origin == Origin::User)?;
+        self.items.remove(i);
+        let gone: Vec<String> = self.corrections.iter().filter(|c| c.article == id).map(|c| c.id.clone()).collect();
+        self.corrections.retain(|c| c.article != id);
+        Some(gone)
+    }
+
+    /// Correct a shown meeting: new values, or `None` to delete it.
+    pub fn correct(&mut self, article: &str, handle: &Handle, fix: Option<Fix>) -> Result<Saved, Invalid> {
+        if self.item(article).is_none() {
+            return Err(Invalid(format!("There is no article “{article}”.")));
+        }
+        let saved = match (handle, fix) {
+            (Handle::Extracted(key), Some(fix)) => Saved::Put(Correction {
+                id: Correction::id_for(article, key),
+                article: article.into(),
+                change: Change::Edit { key: key.clone(), fix },
+            }),
+            (Handle::Extracted(key), None) => Saved::Put(Correction {
+                id: Correction::id_for(article, key),
+                article: article.into(),
+                change: Change::Delete { key: key.clone() },
+            }),
+            (Handle::Added(id), Some(fix)) => {
+                Saved::Put(Correction { id: id.clone(), article: article.into(), change: Change::Add { fix } })
+            }
+            (Handle::Added(id), None) => Saved::Removed(id.clone()),
+        };
+        match &saved {
+            Saved::Put(c) => self.merge_corrections(vec![c.clone()]),
+            Saved::Removed(id) => {
+                self.corrections.retain(|c| &c.id != id);
+                if let Some(item) = self.items.iter_mut().find(|i| i.article.id == article) {
+                    item.apply(&self.corrections);
+                }
+            }
+        }
+        Ok(saved)
+    }
+
+    /// Add a meeting the extractor missed to an article.
+    pub fn add_meeting(&mut self, article: &str, fix: Fix) -> Result<Correction, Invalid> {
+        if self.item(article).is_none() {
+            return Err(Invalid(format!("There is no article “{article}”.")));
+        }
+        let id = (1..)
+            .map(|n| format!("{article}#add-{n}"))
+            .find(|id| !self.corrections.iter().any(|c| &c.id == id))
+            .expect("some number is free");
+        let c = Correction { id, article: article.into(), change: Change::Add { fix } };
+        self.merge_corrections(vec![c.clone()]);
+        Ok(c)
+    }
+
+    /// The user's articles and all corrections, as exported.
+    pub fn to_file(&self) -> LibraryFile {
+        LibraryFile::new(self.user_articles().cloned().collect(), self.corrections.clone())
+    }
+
+    /// The whole library as JSON (pretty, in the order things were added).
+    pub fn export_json(&self) -> String {
+        serde_json::to_string_pretty(&self.to_file()).expect("a library always serializes")
     }
 
     pub fn timeline(&self) -> Timeline {
@@ -96,6 +311,20 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Mode, Status};
+
+    const KZ: &str = "Iran's defense minister met his Kazakh counterpart in Tehran on 5 May 2021.";
+
+    /// Import a library file the way the app does (analysing each article).
+    fn import(lib: &mut Library, file: LibraryFile) -> Plan {
+        let plan = lib.plan(file);
+        for a in &plan.articles {
+            let ex = analyze(a);
+            lib.insert(a.clone(), ex);
+        }
+        lib.merge_corrections(plan.corrections.clone());
+        plan
+    }
 
     #[test]
     fn seeds_are_bundled_and_pasted_articles_join_the_timeline() {
@@ -104,7 +333,7 @@ mod tests {
         assert!(lib.items().iter().all(|i| i.origin == Origin::Bundled));
         let before = lib.timeline().entries.len();
         // Not a seed meeting (those are 2018-2025 in Moscow and Tehran), so a new entry.
-        let item = lib.add_text("Iran's defense minister met his Kazakh counterpart in Tehran on 5 May 2021.").unwrap();
+        let item = lib.add_text(KZ).unwrap();
         assert_eq!(item.article.id, "pasted-1");
         assert_eq!(item.analysis.meetings.len(), 1);
         assert_eq!(lib.timeline().entries.len(), before + 1);
@@ -117,5 +346,85 @@ mod tests {
         let big = "a".repeat(MAX_ARTICLE_BYTES + 1);
         assert!(matches!(lib.add_text(&big), Err(Rejected::TooLarge { .. })));
         assert_eq!(lib.items().len(), 5);
+    }
+
+    #[test]
+    fn seeds_are_neither_exported_nor_removable() {
+        let mut lib = Library::with_seeds();
+        let seed = lib.items()[0].article.id.clone();
+        assert_eq!(lib.remove(&seed), None);
+        assert_eq!(lib.items().len(), 5);
+        assert!(lib.to_file().articles.is_empty());
+        lib.add_text(KZ).unwrap();
+        assert_eq!(lib.to_file().articles.len(), 1);
+        assert_eq!(lib.remove("pasted-1"), Some(vec![]));
+        assert_eq!(lib.items().len(), 5);
+    }
+
+    #[test]
+    fn export_then_import_into_an_empty_library_gives_the_same_export() {
+        let mut lib = Library::with_seeds();
+        lib.add_text(KZ).unwrap();
+        lib.add_text("وزير الدفاع الإيراني التقى نظيره الروسي في موسكو \"اقتباس\" \\ \u{202E}").unwrap();
+        let seed = lib.items()[0].clone();
+        let key = correction::MeetingKey::of(&seed.analysis.meetings[0]);
+        lib.correct(&seed.article.id, &Handle::Extracted(key), Some(Fix::parse("IR KZ", "2018-04-04", Status::Held, Mode::InPerson).unwrap())).unwrap();
+        lib.add_meeting("pasted-1", Fix::parse("IR RU", "", Status::Planned, Mode::Phone).unwrap()).unwrap();
+        let exported = lib.export_json();
+
+        let file: LibraryFile = serde_json::from_str(&exported).unwrap();
+        let mut empty = Library::with_seeds();
+        let plan = import(&mut empty, file);
+        assert_eq!(plan.duplicates, 0);
+        assert_eq!(empty.export_json(), exported);
+        assert_eq!(empty.timeline(), lib.timeline(), "the same meetings, corrections included");
+
+        // Importing the same file again adds nothing.
+        let again = import(&mut empty, serde_json::from_str(&exported).unwrap());
+        assert_eq!((again.articles.len(), again.duplicates), (0, 2));
+        assert_eq!(empty.export_json(), exported);
+    }
+
+    #[test]
+    fn an_imported_article_whose_id_is_taken_is_renamed_with_its_corrections() {
+        let mut lib = Library::with_seeds();
+        lib.add_text(KZ).unwrap();
+        let other = Article { id: "pasted-1".into(), text: "Another text about Iran and Russia.".into() };
+        let c = Correction {
+            id: "pasted-1#add-1".into(),
+            article: "pasted-1".into(),
+            change: Change::Add { fix: Fix::parse("IR RU", "2020", Status::Held, Mode::InPerson).unwrap() },
+        };
+        import(&mut lib, LibraryFile::new(vec![other], vec![c]));
+        let ids: Vec<_> = lib.user_articles().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["pasted-1", "pasted-1-2"]);
+        assert_eq!(lib.corrections()[0].id, "pasted-1-2#add-1");
+        assert_eq!(lib.item("pasted-1-2").unwrap().analysis.meetings.last().unwrap().parties, ["IR", "RU"]);
+        assert_eq!(lib.item("pasted-1").unwrap().analysis.meetings.len(), 1, "the first article is untouched");
+    }
+
+    #[test]
+    fn corrections_change_what_is_shown_and_can_be_undone() {
+        let mut lib = Library::with_seeds();
+        lib.add_text(KZ).unwrap();
+        let key = correction::MeetingKey::of(&lib.item("pasted-1").unwrap().analysis.meetings[0]);
+        let h = Handle::Extracted(key);
+        let fix = Fix::parse("IR KZ", "2021-05-06", Status::Planned, Mode::Video).unwrap();
+        lib.correct("pasted-1", &h, Some(fix)).unwrap();
+        let m = &lib.item("pasted-1").unwrap().analysis.meetings[0];
+        assert_eq!((m.date.as_deref(), m.status, m.mode), (Some("2021-05-06"), Status::Planned, Mode::Video));
+        assert!(lib.timeline().entries.iter().any(|e| e.meeting.date.as_deref() == Some("2021-05-06")));
+        // Deleting replaces the edit (one correction per meeting).
+        lib.correct("pasted-1", &h, None).unwrap();
+        assert_eq!(lib.corrections().len(), 1);
+        assert!(lib.item("pasted-1").unwrap().analysis.meetings.is_empty());
+        // An added meeting can be edited and removed through its handle.
+        let add = lib.add_meeting("pasted-1", Fix::parse("IR TJ", "", Status::Held, Mode::InPerson).unwrap()).unwrap();
+        let ah = Handle::Added(add.id.clone());
+        lib.correct("pasted-1", &ah, Some(Fix::parse("IR TJ", "2022", Status::Held, Mode::InPerson).unwrap())).unwrap();
+        assert_eq!(lib.item("pasted-1").unwrap().analysis.meetings[0].date.as_deref(), Some("2022"));
+        assert_eq!(lib.correct("pasted-1", &ah, None).unwrap(), Saved::Removed(add.id));
+        assert!(lib.item("pasted-1").unwrap().analysis.meetings.is_empty());
+        assert!(lib.correct("nope", &ah, None).is_err());
     }
 }
