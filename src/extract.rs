@@ -276,7 +276,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if let Some((p, kind)) = self.party_entities(m) {
-                if kind == ActorKind::Country && self.locative(m.start) {
+                if self.locative(m.start) {
                     continue;
                 }
                 out.push(Actor { start: m.start, end: m.end, party: p, officials: vec![], written_name: None, role: None, kind, attendee: false, separate: false });
@@ -289,6 +289,15 @@ impl<'a> Reader<'a> {
                 a.attendee = true;
             }
         }
+        // Absent: named after "on behalf of" / "at the instruction of", or next to "former".
+        let absent = |a: &Actor| {
+            ms.iter().any(|m| match m.entity {
+                Entity::Phrase(Phrase::Behalf) => a.start >= m.end && a.start - m.end <= 12,
+                Entity::Phrase(Phrase::Former) => (a.start >= m.end && a.start - m.end <= 2) || (m.start >= a.end && m.start - a.end <= 2),
+                _ => false,
+            })
+        };
+        out.retain(|a| !absent(a));
         out.sort_by_key(|a| (a.start, a.kind));
         out
     }
@@ -343,6 +352,31 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// An interview or press statement ("در گفتگو با اسپوتنیک", "told reporters"), not a meeting:
+    /// an interview phrase, or a meeting phrase whose other side is a news outlet.
+    fn is_interview(&self, s: &Sentence) -> bool {
+        let here: Vec<&Mention> = self.mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end).collect();
+        let meets = || here.iter().filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive)));
+        let interview_phrase = here.iter().any(|m| m.entity == Entity::Phrase(Phrase::Interview));
+        let with_outlet = meets().all(|t| here.iter().any(|a| matches!(a.entity, Entity::Agency(_)) && a.start >= t.end && a.start - t.end <= 2));
+        meets().next().is_some() && with_outlet || interview_phrase && !self.names_two_sides(&here)
+    }
+
+    /// Do these mentions name officials or roles of two different states?
+    fn names_two_sides(&self, here: &[&Mention]) -> bool {
+        let mut parties: Vec<PartyId> = here
+            .iter()
+            .filter_map(|m| match m.entity {
+                Entity::Official(o) => Some(self.k.official(o).party),
+                Entity::Demonym(p) | Entity::Country(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        parties.sort_unstable();
+        parties.dedup();
+        parties.len() >= 2
+    }
+
     fn has_phrase(&self, s: &Sentence, p: Phrase) -> bool {
         self.mentions.iter().any(|m| m.start >= s.start && m.end <= s.end && m.entity == Entity::Phrase(p))
     }
@@ -380,7 +414,7 @@ pub fn analyze(article: &Article) -> Analysis {
     let mut drafts: Vec<Draft> = Vec::new();
     for s in &sentences {
         let triggered = [Phrase::Meet, Phrase::Receive, Phrase::Phone, Phrase::Video].iter().any(|p| reader.has_phrase(s, *p));
-        if !triggered {
+        if !triggered || reader.is_interview(s) {
             continue;
         }
         if let Some(d) = draft(&reader, s, &actors, protagonist.as_ref()) {
@@ -542,9 +576,15 @@ fn split(d: Draft, separately: bool, protagonist: Option<&Actor>) -> Vec<Draft> 
     if parties.len() != 2 {
         return vec![d];
     }
+    // The distinct people of a side, told apart by name, or by role when unnamed.
     let principals = |p: PartyId| -> Vec<&Actor> {
-        let mut v: Vec<&Actor> = d.actors.iter().filter(|a| a.party == p && !a.attendee && person_key(k, a).is_some()).collect();
-        v.dedup_by_key(|a| person_key(k, a));
+        let mut v: Vec<&Actor> = Vec::new();
+        for a in d.actors.iter().filter(|a| a.party == p && !a.attendee && a.strong()) {
+            let key = person_key(k, a).or_else(|| a.role.clone());
+            if key.is_some() && !v.iter().any(|b| person_key(k, b).or_else(|| b.role.clone()) == key) {
+                v.push(a);
+            }
+        }
         v
     };
     let (a, b) = (principals(parties[0]), principals(parties[1]));
@@ -624,8 +664,16 @@ fn finish(
     headline: Option<Sentence>,
 ) -> Meeting {
     let k = reader.k;
-    // The body's report is the evidence; the headline only when it is the only one.
-    let evidence = d.reports.iter().find(|s| Some(**s) != headline).unwrap_or(&d.reports[0]);
+    // The evidence: the report naming fewest other states (the one about this meeting),
+    // from the body rather than the headline.
+    let own = parties_of(&d.actors);
+    let others_named = |s: &Sentence| {
+        let mut p: Vec<PartyId> = actors.iter().filter(|a| a.start >= s.start && a.end <= s.end && a.strong() && !own.contains(&a.party)).map(|a| a.party).collect();
+        p.sort_unstable();
+        p.dedup();
+        p.len()
+    };
+    let evidence = d.reports.iter().min_by_key(|s| (others_named(s), Some(**s) == headline, s.start)).unwrap_or(&d.reports[0]);
     // Held or planned as the evidence says (a headline "will meet" may precede "met").
     let status = if reader.has_phrase(evidence, Phrase::Planned) { Status::Planned } else { Status::Held };
     let date_in_text = d.reports.iter().find_map(|s| sentence_date(reader, s, dates, status));

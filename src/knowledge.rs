@@ -62,6 +62,9 @@ pub enum Phrase {
     Presence,
     Separately,
     Dateline,
+    Behalf,
+    Former,
+    Interview,
 }
 
 impl Phrase {
@@ -83,6 +86,9 @@ impl Phrase {
             "presence" => Phrase::Presence,
             "separately" => Phrase::Separately,
             "dateline" => Phrase::Dateline,
+            "behalf" => Phrase::Behalf,
+            "former" => Phrase::Former,
+            "interview" => Phrase::Interview,
             _ => return None,
         })
     }
