@@ -17,10 +17,10 @@ const dataUrl = (type, bytes) => `data:${type};base64,${Buffer.from(bytes).toStr
 
 if (existsSync(join(dist, 'snippets'))) fail(`${dist}/snippets exists: JS snippets cannot be inlined`);
 let html = readFileSync(join(dist, 'index.html'), 'utf8');
-const replaceOnce = (re, fn, what) => {
+const replaceOnce = (re, fn, what, many = false) => {
   let n = 0;
   html = html.replace(re, (...m) => { n++; return fn(...m); });
-  if (n !== 1) fail(`expected one ${what} in ${dist}/index.html, found ${n}`);
+  if (many ? n < 1 : n !== 1) fail(`expected ${many ? 'at least ' : ''}one ${what} in ${dist}/index.html, found ${n}`);
 };
 
 // Preload hints point at files that will not be there.
@@ -30,7 +30,7 @@ replaceOnce(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/g, (_, href) => {
   const css = read(href).toString('utf8').replace(/url\("?([^")]+\.woff2)"?\)/g, (_, font) => `url("${dataUrl('font/woff2', read(font))}")`);
   if (css.includes('</style')) fail('the CSS contains </style');
   return `<style>\n${css}</style>`;
-}, 'stylesheet');
+}, 'stylesheet', true);
 
 html = html.replace(/<link rel="icon" href="([^"]+\.svg)"[^>]*>/g, (_, href) => `<link rel="icon" href="${dataUrl('image/svg+xml', read(href))}">`);
 

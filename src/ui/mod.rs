@@ -1,7 +1,11 @@
 //! The browser app (compiled for wasm32 only). The components wire the plain
 //! Rust [`Library`](crate::library::Library) to signals; all logic lives there.
 
+mod correct;
+mod export;
+mod import;
 mod paste;
+mod storage;
 mod timeline_view;
 
 use crate::library::Library;
@@ -27,6 +31,8 @@ pub fn mount() {
 #[component]
 fn App() -> impl IntoView {
     let library = RwSignal::new(Library::with_seeds());
+    let shelf = storage::Shelf::new(library);
+    storage::start(shelf);
     let timeline = Memo::new(move |_| library.with(|l| l.timeline()));
     view! {
         <header class="masthead">
@@ -36,6 +42,10 @@ fn App() -> impl IntoView {
         <main class="layout">
             <section class="side" aria-label="Articles">
                 <paste::PasteBox library=library />
+                <import::ImportBox shelf=shelf />
+                <storage::StorageReport shelf=shelf />
+                <export::ExportBox shelf=shelf />
+                <correct::CorrectionPanel shelf=shelf />
                 <ArticleList library=library />
             </section>
             <section class="main" aria-label="Timeline">

@@ -1,0 +1,192 @@
+//! Dropping or picking files (.txt, .html, .json): read in Rust
+//! ([`crate::import`]), analysed in chunks that yield to the browser so the
+//! page never freezes, with a progress bar.
+
+use super::storage::Shelf;
+use crate::import::{check_size, read_file, Refused};
+use crate::library::LibraryFile;
+use crate::model::{Analysis, Article};
+use js_sys::{Promise, Uint8Array};
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Work in progress: what, and how far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub label: String,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// How long one chunk of analysis may hold the page before yielding.
+const CHUNK_MS: f64 = 30.0;
+
+/// Let the browser run (draw, handle input) before going on.
+async fn yield_to_browser() {
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Analyse articles a chunk at a time (about 30 ms each), showing progress.
+pub async fn analyse_in_chunks(articles: Vec<Article>, label: &str, progress: RwSignal<Option<Progress>>) -> Vec<(Article, Analysis)> {
+    let total = articles.len();
+    let mut out = Vec::with_capacity(total);
+    progress.set(Some(Progress { label: label.into(), done: 0, total }));
+    yield_to_browser().await;
+    let mut start = js_sys::Date::now();
+    for article in articles {
+        let analysis = crate::analyze(&article);
+        out.push((article, analysis));
+        if js_sys::Date::now() - start > CHUNK_MS {
+            progress.set(Some(Progress { label: label.into(), done: out.len(), total }));
+            yield_to_browser().await;
+            start = js_sys::Date::now();
+        }
+    }
+    progress.set(None);
+    out
+}
+
+/// Read, analyse and add these files; returns what to tell the user.
+async fn import_files(shelf: Shelf, files: Vec<web_sys::File>) -> (bool, String) {
+    let mut incoming = LibraryFile::new(Vec::new(), Vec::new());
+    let mut refused: Vec<Refused> = Vec::new();
+    for file in files {
+        let name = file.name();
+        if let Err(r) = check_size(&name, file.size()) {
+            refused.push(r);
+            continue;
+        }
+        let bytes = match JsFuture::from(file.array_buffer()).await {
+            Ok(buf) => Uint8Array::new(&buf).to_vec(),
+            Err(_) => {
+                refused.push(Refused { file: name, why: "the browser could not read it.".into() });
+                continue;
+            }
+        };
+        match read_file(&name, &bytes) {
+            Ok(f) => {
+                incoming.articles.extend(f.articles);
+                incoming.corrections.extend(f.corrections);
+            }
+            Err(r) => refused.push(r),
+        }
+    }
+    let plan = shelf.library.with_untracked(|l| l.plan(incoming));
+    let (added, duplicates) = (plan.articles.len(), plan.duplicates);
+    let corrections = plan.corrections.len();
+    let mut meetings = 0;
+    if added > 0 || corrections > 0 {
+        let analysed = analyse_in_chunks(plan.articles, "Analysing", shelf.progress).await;
+        shelf.library.update(|l| {
+            for (article, analysis) in analysed {
+                meetings += l.insert(article, analysis).analysis.meetings.len();
+            }
+            l.merge_corrections(plan.corrections);
+        });
+    }
+    let mut parts = Vec::new();
+    if added > 0 || refused.is_empty() {
+        parts.push(format!(
+            "Added {added} article{} ({meetings} meeting{}).",
+            if added == 1 { "" } else { "s" },
+            if meetings == 1 { "" } else { "s" }
+        ));
+    }
+    if corrections > 0 {
+        parts.push(format!("{corrections} correction{} imported.", if corrections == 1 { "" } else { "s" }));
+    }
+    if duplicates > 0 {
+        parts.push(format!("{duplicates} already in the library."));
+    }
+    if !refused.is_empty() {
+        parts.push(format!(
+            "Not imported: {}",
+            refused.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(" ")
+        ));
+        if added == 0 && corrections == 0 {
+            parts.push("Nothing was changed.".into());
+        }
+    }
+    (refused.is_empty(), parts.join(" "))
+}
+
+fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The file picker, the drop target (the whole page) and the progress bar.
+#[component]
+pub fn ImportBox(shelf: Shelf) -> impl IntoView {
+    let message = RwSignal::new(None::<(bool, String)>);
+    let dragging = RwSignal::new(false);
+    let start = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        if shelf.progress.get_untracked().is_some() {
+            message.set(Some((false, "Wait until the current import is done.".into())));
+            return;
+        }
+        message.set(None);
+        spawn_local(async move {
+            let outcome = import_files(shelf, files).await;
+            message.set(Some(outcome));
+        });
+    };
+    let _over = window_event_listener(ev::dragover, move |e| {
+        e.prevent_default();
+        dragging.set(true);
+    });
+    let _leave = window_event_listener(ev::dragleave, move |e| {
+        if e.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let _drop = window_event_listener(ev::drop, move |e| {
+        e.prevent_default();
+        dragging.set(false);
+        start(file_list(e.data_transfer().and_then(|d| d.files())));
+    });
+    let picked = move |e: ev::Event| {
+        let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let files = file_list(input.files());
+        input.set_value("");
+        start(files);
+    };
+    view! {
+        <div class="import" class:dragging=move || dragging.get()>
+            <label class="file-button">
+                "Open files…"
+                <input
+                    type="file"
+                    multiple
+                    accept=".txt,.html,.htm,.json,text/plain,text/html,application/json"
+                    data-testid="import-input"
+                    on:change=picked
+                />
+            </label>
+            <span class="hint">".txt, .html or .json (a Didar library or a list of articles); or drop them anywhere on the page."</span>
+        </div>
+        {move || shelf.progress.get().map(|p| view! {
+            <div class="progress" data-testid="import-progress">
+                <label>
+                    {format!("{} {} of {} articles…", p.label, p.done, p.total)}
+                    <progress max=p.total.max(1) value=p.done></progress>
+                </label>
+            </div>
+        })}
+        {move || message.get().map(|(ok, m)| view! {
+            <p class=if ok { "note ok" } else { "note error" } role="status" data-testid="import-message">{m}</p>
+        })}
+        {move || dragging.get().then(|| view! { <div class="drop-overlay" aria-hidden="true">"Drop files to add them"</div> })}
+    }
+}
