@@ -436,7 +436,7 @@ pub fn analyze(article: &Article) -> Analysis {
     let headline = sentences.first().copied().filter(|s| is_headline(text, s));
     // Each meeting's passage runs from its first report to the next meeting's first report.
     let firsts: Vec<usize> = drafts.iter().map(|d| d.reports.iter().map(|s| s.start).min().unwrap_or(0)).collect();
-    let meetings = drafts
+    let mut meetings = drafts
         .iter()
         .zip(&firsts)
         .map(|(d, &first)| {
@@ -445,7 +445,23 @@ pub fn analyze(article: &Article) -> Analysis {
             m.topics = topics(&reader, first, passage_end);
             m
         })
+        .collect::<Vec<Meeting>>();
+    // A meeting the text does not date, held at the same occasion or place as one it does
+    // ("the bilateral came before the trilateral held yesterday"): that meeting's day.
+    let dated: Vec<(Option<String>, Option<Location>, Option<String>)> = meetings
+        .iter()
+        .filter(|m| m.date_source.as_deref() == Some("text"))
+        .map(|m| (m.occasion.clone(), m.location.clone(), m.date.clone()))
         .collect();
+    for m in meetings.iter_mut().filter(|m| m.date_source.as_deref() == Some("publication")) {
+        let sibling = dated.iter().find(|(occasion, location, _)| {
+            (occasion.is_some() && *occasion == m.occasion) || (location.as_ref().is_some_and(|l| l.city.is_some()) && *location == m.location)
+        });
+        if let Some((_, _, date)) = sibling {
+            m.date = date.clone();
+            m.date_source = Some("article".into());
+        }
+    }
 
     Analysis {
         id: article.id.clone(),
