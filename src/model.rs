@@ -42,13 +42,14 @@ pub struct Meeting {
     pub date_in_text: Option<String>,
     /// `day`, `month` or `year`: the precision of `date`.
     pub date_precision: Option<String>,
-    /// Where `date` came from: `text`, `occasion` or `term`.
+    /// Where `date` came from: `text`, `occasion`, `article` or `publication`.
     pub date_source: Option<String>,
     pub location: Option<Location>,
     /// Canonical English name of the event on whose sidelines it was held.
     pub occasion: Option<String>,
     pub mode: Mode,
     pub status: Status,
+    /// Topics of the taxonomy in `data/topics.tsv` named in the meeting's passage.
     pub topics: Vec<String>,
     pub evidence: Evidence,
 }
