@@ -369,23 +369,30 @@ impl Scale {
         Scale { start: self.start + shift, end: self.end + shift }
     }
 
-    /// The unit and step of the ticks: at most about a dozen across the view.
-    fn tick_step(&self) -> (TickUnit, i64) {
+    /// The finest unit and step of the ticks that puts at most `max` across the view.
+    fn tick_step(&self, max: usize) -> (TickUnit, i64) {
         let days = self.span();
-        let years = days / 365.25;
-        let step_of = |n: f64, steps: &[i64]| steps.iter().copied().find(|&s| n / s as f64 <= 12.0).unwrap_or(*steps.last().unwrap_or(&1));
-        if years > 3.0 {
-            (TickUnit::Year, step_of(years, &[1, 2, 5, 10, 20, 25, 50, 100]))
-        } else if days > 45.0 {
-            (TickUnit::Month, step_of(days / 30.44, &[1, 2, 3, 6]))
-        } else {
-            (TickUnit::Day, step_of(days, &[1, 2, 7, 14]))
+        let max = max.max(2) as f64;
+        let candidates = [
+            (TickUnit::Day, 1, 1.0),
+            (TickUnit::Day, 2, 1.0),
+            (TickUnit::Day, 7, 1.0),
+            (TickUnit::Month, 1, 30.44),
+            (TickUnit::Month, 2, 30.44),
+            (TickUnit::Month, 3, 30.44),
+            (TickUnit::Month, 6, 30.44),
+        ];
+        if let Some(&(unit, step, _)) = candidates.iter().find(|(_, step, len)| days / (*step as f64 * len) <= max) {
+            return (unit, step);
         }
+        let years = days / 365.25;
+        let step = [1, 2, 5, 10, 20, 25, 50, 100].into_iter().find(|&s| years / s as f64 <= max).unwrap_or(100);
+        (TickUnit::Year, step)
     }
 
-    /// The ticks in view, at the starts of years, months or days of `cal`.
-    pub fn ticks(&self, cal: Calendar) -> Vec<Tick> {
-        let (unit, step) = self.tick_step();
+    /// The ticks in view (about `max` of them at most), at the starts of years, months or days of `cal`.
+    pub fn ticks(&self, cal: Calendar, max: usize) -> Vec<Tick> {
+        let (unit, step) = self.tick_step(max);
         let mut out = Vec::new();
         let (Some(first), Some(_)) = (Ymd::from_day_number(self.start.floor() as i64), Ymd::from_day_number(self.end.ceil() as i64)) else {
             return out;
@@ -492,6 +499,20 @@ pub fn split_at_evidence(text: &str, start: usize, end: usize) -> (&str, &str, &
     let byte = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
     let (b0, b1) = (byte(start), byte(end.max(start)));
     (&text[..b0], &text[b0..b1], &text[b1..])
+}
+
+/// An article split around a report's evidence: at its offsets when the text
+/// there is the evidence, else at the evidence's first occurrence, else the
+/// whole text with nothing marked.
+pub fn evidence_parts<'a>(text: &'a str, evidence: &crate::model::Evidence) -> (&'a str, &'a str, &'a str) {
+    let parts = split_at_evidence(text, evidence.start, evidence.end);
+    if parts.1 == evidence.text {
+        return parts;
+    }
+    match text.find(evidence.text.as_str()).filter(|_| !evidence.text.is_empty()) {
+        Some(b) => (&text[..b], &text[b..b + evidence.text.len()], &text[b + evidence.text.len()..]),
+        None => (text, "", ""),
+    }
 }
 
 #[cfg(test)]
@@ -635,19 +656,23 @@ mod tests {
     fn ticks_go_from_decades_to_days() {
         let day = |y, m, d| Ymd::new(y, m, d).unwrap().day_number();
         let fit = |a: i64, b: i64| Scale { start: a as f64, end: b as f64 };
-        let decades = fit(day(1950, 1, 1), day(2030, 1, 1)).ticks(Calendar::Gregorian);
+        let decades = fit(day(1950, 1, 1), day(2030, 1, 1)).ticks(Calendar::Gregorian, 12);
         assert!(decades.iter().all(|t| t.unit == TickUnit::Year && t.year % 10 == 0), "{decades:?}");
         assert!(decades.len() <= 12 && decades.len() >= 7);
-        let years = fit(day(2015, 6, 1), day(2021, 6, 1)).ticks(Calendar::Gregorian);
+        let years = fit(day(2015, 6, 1), day(2021, 6, 1)).ticks(Calendar::Gregorian, 8);
         assert_eq!(years.iter().map(|t| t.year).collect::<Vec<_>>(), [2016, 2017, 2018, 2019, 2020, 2021]);
-        let months = fit(day(2018, 1, 15), day(2018, 6, 15)).ticks(Calendar::Gregorian);
+        let months = fit(day(2018, 1, 15), day(2018, 6, 15)).ticks(Calendar::Gregorian, 12);
         assert_eq!(months.iter().map(|t| t.month).collect::<Vec<_>>(), [2, 3, 4, 5, 6]);
-        let days = fit(day(2018, 4, 1), day(2018, 4, 8)).ticks(Calendar::Gregorian);
+        let days = fit(day(2018, 4, 1), day(2018, 4, 8)).ticks(Calendar::Gregorian, 12);
         assert_eq!(days.iter().map(|t| t.dom).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6, 7, 8]);
         // Jalali months begin around the 21st of Gregorian months: Farvardin 1397 = 21 March 2018.
-        let jalali = fit(day(2018, 3, 1), day(2018, 5, 1)).ticks(Calendar::Jalali);
+        let jalali = fit(day(2018, 3, 1), day(2018, 5, 1)).ticks(Calendar::Jalali, 4);
         assert_eq!(jalali.iter().map(|t| (t.year, t.month, t.day)).collect::<Vec<_>>(), [(1397, 1, day(2018, 3, 21)), (1397, 2, day(2018, 4, 21))]);
-        assert!(Scale { start: f64::NAN, end: 3.0 }.ticks(Calendar::Hijri).len() <= 61);
+        let half_years = fit(day(2018, 2, 1), day(2020, 9, 1)).ticks(Calendar::Gregorian, 6);
+        assert_eq!(half_years.iter().map(|t| (t.year, t.month)).collect::<Vec<_>>(), [(2018, 7), (2019, 1), (2019, 7), (2020, 1), (2020, 7)]);
+        let narrow = fit(day(2018, 1, 1), day(2021, 1, 1)).ticks(Calendar::Gregorian, 4);
+        assert_eq!(narrow.iter().map(|t| (t.unit, t.year)).collect::<Vec<_>>(), [(TickUnit::Year, 2018), (TickUnit::Year, 2019), (TickUnit::Year, 2020), (TickUnit::Year, 2021)]);
+        assert!(Scale { start: f64::NAN, end: 3.0 }.ticks(Calendar::Hijri, 12).len() <= 61);
     }
 
     #[test]
@@ -680,6 +705,10 @@ mod tests {
         assert_eq!(split_at_evidence("abc", 2, 99), ("ab", "c", ""));
         assert_eq!(split_at_evidence("abc", 5, 1), ("abc", "", ""));
         assert_eq!(split_at_evidence("", 0, 0), ("", "", ""));
+        let ev = |start, end, text: &str| Evidence { start, end, text: text.into() };
+        assert_eq!(evidence_parts(text, &ev(6, 13, "و روسیه")), ("ایران ", "و روسیه", " دیدار کردند."));
+        assert_eq!(evidence_parts(text, &ev(0, 7, "دیدار")), ("ایران و روسیه ", "دیدار", " کردند."), "stale offsets: found by text");
+        assert_eq!(evidence_parts(text, &ev(0, 3, "nowhere")), (text, "", ""));
         let emoji = "a👍🏽b";
         assert_eq!(split_at_evidence(emoji, 1, 3), ("a", "👍🏽", "b"));
     }

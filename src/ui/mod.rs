@@ -1,7 +1,12 @@
 //! The browser app (compiled for wasm32 only). The components wire the plain
 //! Rust [`Library`](crate::library::Library) to signals; all logic lives there.
 
+mod article_view;
 mod correct;
+mod counterparts;
+mod filters;
+mod i18n;
+mod names;
 mod export;
 mod import;
 mod paste;
@@ -30,14 +35,19 @@ pub fn mount() {
 
 #[component]
 fn App() -> impl IntoView {
+    let ui = i18n::provide_ui();
     let library = RwSignal::new(Library::with_seeds());
     let shelf = storage::Shelf::new(library);
     storage::start(shelf);
     let timeline = Memo::new(move |_| library.with(|l| l.timeline()));
+    let find_article = Callback::new(move |id: String| library.with(|l| l.items().iter().find(|i| i.article.id == id).map(|i| i.article.text.clone())));
     view! {
         <header class="masthead">
-            <h1>"Didar"</h1>
-            <p class="tagline">"Diplomatic meetings in Arabic, Persian and English news, read in your browser. Nothing leaves this page."</p>
+            <div class="brand">
+                <h1>"Didar"</h1>
+                <p class="tagline">{move || ui.t().tagline}</p>
+            </div>
+            <i18n::LangSelect />
         </header>
         <main class="layout">
             <section class="side" aria-label="Articles">
@@ -49,7 +59,7 @@ fn App() -> impl IntoView {
                 <ArticleList library=library />
             </section>
             <section class="main" aria-label="Timeline">
-                <timeline_view::TimelineView timeline=timeline />
+                <timeline_view::TimelineView timeline=timeline find_article=find_article />
             </section>
         </main>
     }
@@ -57,8 +67,9 @@ fn App() -> impl IntoView {
 
 #[component]
 fn ArticleList(library: RwSignal<Library>) -> impl IntoView {
+    let ui = i18n::use_ui();
     view! {
-        <h2>"Articles"</h2>
+        <h2>{move || ui.t().articles}</h2>
         <ul class="articles">
             {move || library.with(|l| l.items().iter().rev().map(|item| {
                 let title: String = item.article.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").chars().take(90).collect();

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PasteBox(library: RwSignal<Library>) -> impl IntoView {
+    let ui = super::i18n::use_ui();
     let text = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
     let analyze = move |_| {
@@ -25,17 +26,17 @@ pub fn PasteBox(library: RwSignal<Library>) -> impl IntoView {
         message.set(outcome);
     };
     view! {
-        <h2><label for="article-input">"Add an article"</label></h2>
+        <h2><label for="article-input">{move || ui.t().add_article}</label></h2>
         <textarea
             id="article-input"
             data-testid="article-input"
             dir="auto"
             rows="8"
-            placeholder="Paste an article in Arabic, Persian or English…"
+            placeholder=move || ui.t().paste_placeholder
             prop:value=move || text.get()
             on:input=move |ev| text.set(event_target_value(&ev))
         ></textarea>
-        <button data-testid="analyze" on:click=analyze>"Analyse and add"</button>
+        <button data-testid="analyze" on:click=analyze>{move || ui.t().analyze}</button>
         {move || message.get().map(|(ok, m)| view! {
             <p class=if ok { "note ok" } else { "note error" } role="status">{m}</p>
         })}

@@ -1,84 +1,496 @@
-//! The timeline of meetings.
+//! The timeline workbench: filters, an SVG time axis with lanes that zooms
+//! and pans, the counterparts matrix, and the list of meetings beside them.
+//! Every computation lives in [`crate::view`]; this file wires signals.
 
-use crate::knowledge::Knowledge;
+use super::article_view::{ArticleView, OpenSource};
+use super::counterparts::CounterpartsView;
+use super::filters::FilterBar;
+use super::i18n::{use_ui, Lang, Strings};
+use super::names;
 use crate::model::{Meeting, Mode, Status};
 use crate::timeline::{Entry, Timeline};
+use crate::view::{entry_span, lanes, Calendar, Facets, LaneBy, Scale, TimelineFilter};
 use leptos::prelude::*;
 
-fn parties_label(m: &Meeting) -> String {
-    let k = Knowledge::get();
-    m.parties.iter().map(|p| k.party_name(p).to_string()).collect::<Vec<_>>().join(" – ")
+fn mode_label(t: &Strings, m: Mode) -> &'static str {
+    match m {
+        Mode::InPerson => t.in_person,
+        Mode::Phone => t.phone,
+        Mode::Video => t.video,
+    }
 }
 
-fn people_label(m: &Meeting) -> String {
+fn status_label(t: &Strings, s: Status) -> &'static str {
+    match s {
+        Status::Held => t.held,
+        Status::Planned => t.planned,
+    }
+}
+
+fn parties_label(lang: Lang, m: &Meeting) -> String {
+    m.parties.iter().map(|p| names::party(lang, p)).collect::<Vec<_>>().join(" – ")
+}
+
+fn people_label(lang: Lang, m: &Meeting) -> String {
+    let t = lang.strings();
     m.participants
         .iter()
         .map(|p| {
-            let who = p.name.clone().unwrap_or_else(|| "unnamed".into());
+            let who = p.name.clone().unwrap_or_else(|| t.unnamed.into());
+            let party = names::party(lang, &p.party);
             match &p.role {
-                Some(r) => format!("{who} ({r}, {})", p.party),
-                None => format!("{who} ({})", p.party),
+                Some(r) => format!("{who} ({r}, {party})"),
+                None => format!("{who} ({party})"),
             }
         })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-fn entry_view(e: Entry) -> impl IntoView {
-    let m = e.meeting;
-    let key = m.party_key();
-    let date = m.date.clone().unwrap_or_default();
-    let shown_date = m.date.clone().unwrap_or_else(|| "date unknown".into());
-    let mode = match m.mode {
-        Mode::InPerson => "in person",
-        Mode::Phone => "phone",
-        Mode::Video => "video",
-    };
-    let status = match m.status {
-        Status::Held => "held",
-        Status::Planned => "planned",
-    };
-    let place = m.location.as_ref().map(|l| {
-        let k = Knowledge::get();
-        match (&l.city, &l.country) {
-            (Some(c), Some(k2)) => format!("{c}, {}", k.party_name(k2)),
-            (None, Some(k2)) => k.party_name(k2).to_string(),
-            (Some(c), None) => c.clone(),
-            (None, None) => String::new(),
-        }
-    });
-    view! {
-        <li class="event" class:planned=m.status == Status::Planned data-testid="timeline-event" data-parties=key data-date=date>
-            <div class="event-date">{shown_date}</div>
-            <div class="event-body">
-                <div class="event-parties">{parties_label(&m)}</div>
-                <div class="event-meta">
-                    <span class="badge">{status}</span>
-                    <span class="badge">{mode}</span>
-                    {place.map(|p| view! { <span class="place">{p}</span> })}
-                    {m.occasion.clone().map(|o| view! { <span class="occasion">{o}</span> })}
-                </div>
-                <div class="event-people">{people_label(&m)}</div>
-                <ul class="sources">
-                    {e.sources.into_iter().map(|s| view! {
-                        <li class="source">
-                            <blockquote class="evidence" dir="auto" lang=super::html_lang(&s.lang)>{s.evidence.text}</blockquote>
-                            <cite>{s.article}</cite>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </div>
-        </li>
+fn place_label(lang: Lang, m: &Meeting) -> Option<String> {
+    let l = m.location.as_ref()?;
+    match (&l.city, &l.country) {
+        (Some(c), Some(k)) => Some(format!("{c}, {}", names::party(lang, k))),
+        (None, Some(k)) => Some(names::party(lang, k)),
+        (Some(c), None) => Some(c.clone()),
+        (None, None) => None,
     }
 }
 
+fn date_label(lang: Lang, cal: Calendar, m: &Meeting) -> String {
+    m.date.as_deref().and_then(|d| names::date(lang, cal, d)).unwrap_or_else(|| lang.strings().date_unknown.to_string())
+}
+
+/// One line that sums a meeting up (the hover card's heading and the marks' accessible name).
+fn summary(lang: Lang, cal: Calendar, e: &Entry) -> String {
+    let t = lang.strings();
+    let m = &e.meeting;
+    let mut s = format!("{} · {} · {}, {}", date_label(lang, cal, m), parties_label(lang, m), status_label(t, m.status), mode_label(t, m.mode));
+    if let Some(o) = &m.occasion {
+        s.push_str(" · ");
+        s.push_str(o);
+    }
+    s.push_str(" · ");
+    s.push_str(&(t.sources)(lang, e.sources.len()));
+    s
+}
+
+fn open_first_source(open: RwSignal<Option<OpenSource>>, e: &Entry) {
+    if let Some(s) = e.sources.first() {
+        open.set(Some(OpenSource { article: s.article.clone(), lang: s.lang.clone(), evidence: s.evidence.clone() }));
+    }
+}
+
+const CALENDAR_KEY: &str = "didar.calendar";
+
+fn saved_calendar() -> Calendar {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(CALENDAR_KEY).ok().flatten())
+        .and_then(|c| Calendar::from_code(&c))
+        .unwrap_or_default()
+}
+
+fn save_calendar(c: Calendar) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(CALENDAR_KEY, c.code());
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pane {
+    Axis,
+    Counterparts,
+}
+
+/// The whole timeline area. `find_article` gives an article's text by id.
 #[component]
-pub fn TimelineView(timeline: Memo<Timeline>) -> impl IntoView {
+pub fn TimelineView(timeline: Memo<Timeline>, find_article: Callback<String, Option<String>>) -> impl IntoView {
+    let ui = use_ui();
+    let filter = RwSignal::new(TimelineFilter::default());
+    let facets = Memo::new(move |_| timeline.with(Facets::of));
+    let shown = Memo::new(move |_| timeline.with(|t| filter.with(|f| f.apply(t))));
+    let lane_by = RwSignal::new(LaneBy::default());
+    let calendar = RwSignal::new(saved_calendar());
+    let pane = RwSignal::new(Pane::Axis);
+    let open = RwSignal::new(None::<OpenSource>);
+    let tab = move |p: Pane, label: fn(&Strings) -> &'static str, testid: &'static str| {
+        view! {
+            <button type="button" class="tab" data-testid=testid aria-pressed=move || (pane.get() == p).to_string() on:click=move |_| pane.set(p)>
+                {move || label(ui.t())}
+            </button>
+        }
+    };
     view! {
-        <h2>"Timeline"</h2>
-        <p class="count">{move || format!("{} meetings", timeline.with(|t| t.entries.len()))}</p>
-        <ol class="timeline">
-            {move || timeline.get().entries.into_iter().map(entry_view).collect_view()}
+        <div class="timeline-head">
+            <h2 id="timeline-heading">{move || ui.t().timeline}</h2>
+            <p class="count" aria-live="polite" data-testid="meeting-count">
+                {move || (ui.t().meetings)(ui.lang(), shown.with(Vec::len), timeline.with(|t| t.entries.len()))}
+            </p>
+        </div>
+        <FilterBar filter=filter facets=facets />
+        <div class="toolbar">
+            <div class="tabs" role="group" aria-label=move || ui.t().views>
+                {tab(Pane::Axis, |t| t.timeline, "view-axis")}
+                {tab(Pane::Counterparts, |t| t.counterparts, "view-counterparts")}
+            </div>
+            <label class="inline-field">
+                <span>{move || ui.t().lanes}</span>
+                <select data-testid="lane-by" on:change=move |ev| lane_by.set(match event_target_value(&ev).as_str() {
+                    "occasion" => LaneBy::Occasion,
+                    "person" => LaneBy::Person,
+                    _ => LaneBy::Counterpart,
+                })>
+                    <option value="counterpart" prop:selected=move || lane_by.get() == LaneBy::Counterpart>{move || ui.t().by_counterpart}</option>
+                    <option value="occasion" prop:selected=move || lane_by.get() == LaneBy::Occasion>{move || ui.t().by_occasion}</option>
+                    <option value="person" prop:selected=move || lane_by.get() == LaneBy::Person>{move || ui.t().by_person}</option>
+                </select>
+            </label>
+            <label class="inline-field">
+                <span>{move || ui.t().calendar}</span>
+                <select data-testid="calendar" on:change=move |ev| {
+                    let c = Calendar::from_code(&event_target_value(&ev)).unwrap_or_default();
+                    calendar.set(c);
+                    save_calendar(c);
+                }>
+                    {Calendar::ALL.into_iter().map(|c| view! {
+                        <option value=c.code() prop:selected=move || calendar.get() == c>{move || {
+                            let t = ui.t();
+                            match c { Calendar::Gregorian => t.gregorian, Calendar::Jalali => t.jalali, Calendar::Hijri => t.hijri }
+                        }}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+        <div hidden=move || pane.get() != Pane::Axis>
+            <Axis timeline=timeline shown=shown lane_by=lane_by calendar=calendar open=open />
+        </div>
+        <div hidden=move || pane.get() != Pane::Counterparts>
+            <CounterpartsView timeline=timeline shown=shown />
+        </div>
+        <MeetingList timeline=timeline shown=shown calendar=calendar open=open />
+        <ArticleView open=open find_article=find_article />
+    }
+}
+
+/// Layout of the axis, in CSS pixels.
+const GUTTER: f64 = 150.0;
+const EDGE: f64 = 14.0;
+const AXIS_H: f64 = 30.0;
+const LANE_H: f64 = 38.0;
+/// The column at the end of the axis where undated meetings stand.
+const UNDATED_W: f64 = 64.0;
+
+/// The SVG time axis.
+#[component]
+fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<LaneBy>, calendar: RwSignal<Calendar>, open: RwSignal<Option<OpenSource>>) -> impl IntoView {
+    let ui = use_ui();
+    let fit = move || timeline.with(|t| shown.with(|s| Scale::fit(s.iter().filter_map(|&i| t.entries.get(i)).filter_map(entry_span))));
+    let scale = RwSignal::new(fit());
+    Effect::new(move |_| scale.set(fit()));
+    let width = RwSignal::new(800.0_f64);
+    let wrapper = NodeRef::<leptos::html::Div>::new();
+    let measure = move || {
+        if let Some(el) = wrapper.get_untracked() {
+            let w = el.client_width() as f64;
+            if w > 0.0 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if wrapper.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    // The plot's edges; time runs from the start side to the end side (right to left in Arabic and Persian).
+    let rtl = move || ui.lang().rtl();
+    let plot = move || {
+        let w = width.get().max(GUTTER + EDGE + 60.0);
+        if rtl() {
+            (EDGE + UNDATED_W + 10.0, w - GUTTER)
+        } else {
+            (GUTTER, w - EDGE - UNDATED_W - 10.0)
+        }
+    };
+    let undated_x = move || if rtl() { EDGE + UNDATED_W / 2.0 } else { width.get() - EDGE - UNDATED_W / 2.0 };
+    let px = move |day: f64| {
+        let (l, r) = plot();
+        let x = scale.get().x(day, r - l);
+        if rtl() {
+            r - x
+        } else {
+            l + x
+        }
+    };
+    let lane_list = Memo::new(move |_| timeline.with(|t| shown.with(|s| lanes(t, s, lane_by.get()))));
+    let height = move || AXIS_H + LANE_H * lane_list.with(Vec::len).max(1) as f64 + 8.0;
+
+    let zoom = move |factor: f64| scale.update(|s| *s = s.zoom(factor, 0.5));
+    // Positive: later in time, whichever way the axis runs.
+    let pan = move |fraction: f64| scale.update(|s| *s = s.pan(fraction));
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let flip = if rtl() { -1.0 } else { 1.0 };
+        match ev.key().as_str() {
+            "+" | "=" => zoom(1.5),
+            "-" | "_" => zoom(1.0 / 1.5),
+            "ArrowRight" => pan(0.1 * flip),
+            "ArrowLeft" => pan(-0.1 * flip),
+            "0" | "Home" => scale.set(fit()),
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        ev.prevent_default();
+        let (l, r) = plot();
+        let mut anchor = (ev.offset_x() as f64 - l) / (r - l);
+        if rtl() {
+            anchor = 1.0 - anchor;
+        }
+        let dy = if ev.delta_mode() == 1 { ev.delta_y() * 30.0 } else { ev.delta_y() };
+        scale.update(|s| *s = s.zoom((-dy * 0.002).exp(), anchor));
+    };
+    // Dragging pans; a drag is not a click on the mark it started on.
+    let drag = StoredValue::new(None::<(i32, Scale)>);
+    let dragged = StoredValue::new(false);
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.button() == 0 {
+            drag.set_value(Some((ev.client_x(), scale.get_untracked())));
+            dragged.set_value(false);
+        }
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some((x0, s0)) = drag.get_value() else { return };
+        let dx = (ev.client_x() - x0) as f64;
+        if !dragged.get_value() && dx.abs() > 4.0 {
+            dragged.set_value(true);
+            if let Some(el) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+        }
+        if dragged.get_value() {
+            let (l, r) = plot();
+            let flip = if rtl() { 1.0 } else { -1.0 };
+            scale.set(s0.pan(flip * dx / (r - l)));
+        }
+    };
+    let on_up = move |_: leptos::ev::PointerEvent| drag.set_value(None);
+
+    let hovered = RwSignal::new(None::<(usize, f64, f64)>);
+
+    let grid = move || {
+        let (l, r) = plot();
+        let (lang, cal) = (ui.lang(), calendar.get());
+        let h = height();
+        let max_ticks = ((r - l) / 95.0) as usize;
+        scale.get().ticks(cal, max_ticks).into_iter().filter_map(|t| {
+            let x = px(t.day as f64);
+            (x >= l - 0.5 && x <= r + 0.5).then(|| {
+                let label = names::tick(lang, cal, &t);
+                view! {
+                    <g class="tick">
+                        <line x1=x x2=x y1=AXIS_H - 6.0 y2=h />
+                        <text x=x + if rtl() { -4.0 } else { 4.0 } y=AXIS_H - 10.0 text-anchor=if rtl() { "end" } else { "start" }>{label}</text>
+                    </g>
+                }
+            })
+        }).collect_view()
+    };
+
+    let lane_rows = move || {
+        let (lang, cal) = (ui.lang(), calendar.get());
+        let t = lang.strings();
+        let (l, r) = plot();
+        let w = width.get();
+        let by = lane_by.get();
+        timeline.with(|tl| {
+            lane_list.get().into_iter().enumerate().map(|(row, lane)| {
+                let y = AXIS_H + LANE_H * row as f64;
+                let mid = y + LANE_H / 2.0;
+                let label = if lane.key.is_empty() {
+                    match by { LaneBy::Counterpart => String::new(), LaneBy::Occasion => t.no_occasion.to_string(), LaneBy::Person => t.unnamed.to_string() }
+                } else if by == LaneBy::Counterpart {
+                    lane.key.split('-').map(|p| names::party(lang, p)).collect::<Vec<_>>().join(" – ")
+                } else {
+                    lane.key.clone()
+                };
+                let short: String = if label.chars().count() > 20 { label.chars().take(19).chain(['…']).collect() } else { label.clone() };
+                let undated: Vec<usize> = lane.entries.iter().copied().filter(|&i| tl.entries.get(i).is_some_and(|e| entry_span(e).is_none())).collect();
+                let marks = lane.entries.iter().filter_map(|&i| {
+                    let e = tl.entries.get(i)?.clone();
+                    let (lo, hi, is_undated) = match entry_span(&e) {
+                        Some((a, b)) => {
+                            let (x1, x2) = (px(a as f64), px(b as f64));
+                            (x1.min(x2), x1.max(x2), false)
+                        }
+                        None => {
+                            let k = undated.iter().position(|&j| j == i).unwrap_or(0) as f64;
+                            let x = undated_x() + (k - (undated.len() as f64 - 1.0) / 2.0) * 16.0;
+                            (x, x, true)
+                        }
+                    };
+                    if !is_undated && (hi < l - 8.0 || lo > r + 8.0) {
+                        return None;
+                    }
+                    let point = hi - lo < 10.0;
+                    let cx = (lo + hi) / 2.0;
+                    let planned = e.meeting.status == Status::Planned;
+                    let n = e.sources.len();
+                    let text = summary(lang, cal, &e);
+                    let entry = e.clone();
+                    let entry_key = e.clone();
+                    Some(view! {
+                        <g class="mark" class:planned=planned class:point=point class:undated=is_undated tabindex="0" role="button" aria-label=text
+                            data-mark-parties=e.meeting.party_key()
+                            on:click=move |_| {
+                                if !dragged.get_value() {
+                                    open_first_source(open, &entry);
+                                }
+                            }
+                            on:keydown=move |ev| {
+                                if ev.key() == "Enter" || ev.key() == " " {
+                                    ev.prevent_default();
+                                    open_first_source(open, &entry_key);
+                                }
+                            }
+                            on:mouseenter=move |_| hovered.set(Some((i, cx, mid)))
+                            on:focus=move |_| hovered.set(Some((i, cx, mid)))
+                            on:mouseleave=move |_| hovered.set(None)
+                            on:blur=move |_| hovered.set(None)
+                        >
+                            {if point {
+                                view! { <circle cx=cx cy=mid r="7" /> }.into_any()
+                            } else {
+                                view! { <rect x=lo y=mid - 7.0 width=hi - lo height="14" rx="7" /> }.into_any()
+                            }}
+                            {(n > 1).then(|| view! {
+                                <text class="mark-count" x=cx y=mid - 11.0 text-anchor="middle">{lang.num(n)}</text>
+                            })}
+                        </g>
+                    })
+                }).collect_view();
+                let label_x = if rtl() { w - 10.0 } else { 10.0 };
+                view! {
+                    <g class="lane" class:odd=row % 2 == 1>
+                        <rect class="lane-bg" x="0" y=y width=w height=LANE_H />
+                        <text class="lane-label" x=label_x y=mid + 4.0 text-anchor=if rtl() { "end" } else { "start" }>{short}</text>
+                        {marks}
+                    </g>
+                }
+            }).collect_view()
+        })
+    };
+
+    let card = move || {
+        let (i, x, y) = hovered.get()?;
+        let (lang, cal) = (ui.lang(), calendar.get());
+        let t = lang.strings();
+        timeline.with(|tl| {
+            let e = tl.entries.get(i)?;
+            let m = &e.meeting;
+            let w = width.get();
+            let below = y + 16.0;
+            let card_w = 280.0_f64.min(w - 16.0);
+            let left = (x - card_w / 2.0).clamp(8.0, (w - card_w - 8.0).max(8.0));
+            Some(view! {
+                <div class="hover-card" role="tooltip" data-testid="hover-card" style:left=format!("{left}px") style:top=format!("{below}px") style:width=format!("{card_w}px")>
+                    <div class="hc-date">{date_label(lang, cal, m)}</div>
+                    <div class="hc-parties">{parties_label(lang, m)}</div>
+                    <div class="hc-meta">
+                        <span class="badge" class:planned=m.status == Status::Planned>{status_label(t, m.status)}</span>
+                        <span class="badge">{mode_label(t, m.mode)}</span>
+                        <span class="badge">{(t.sources)(lang, e.sources.len())}</span>
+                    </div>
+                    {place_label(lang, m).map(|p| view! { <div class="hc-line">{p}</div> })}
+                    {m.occasion.clone().map(|o| view! { <div class="hc-line">{o}</div> })}
+                    <div class="hc-line hc-people">{people_label(lang, m)}</div>
+                </div>
+            })
+        })
+    };
+
+    view! {
+        <div class="axis-controls" role="group" aria-label=move || ui.t().axis_label>
+            <button type="button" class="icon" data-testid="zoom-in" aria-label=move || ui.t().zoom_in title=move || ui.t().zoom_in on:click=move |_| zoom(1.5)>"+"</button>
+            <button type="button" class="icon" data-testid="zoom-out" aria-label=move || ui.t().zoom_out title=move || ui.t().zoom_out on:click=move |_| zoom(1.0 / 1.5)>"−"</button>
+            <button type="button" class="icon" data-testid="pan-earlier" aria-label=move || ui.t().earlier title=move || ui.t().earlier on:click=move |_| pan(-0.2)>{move || if rtl() { "→" } else { "←" }}</button>
+            <button type="button" class="icon" data-testid="pan-later" aria-label=move || ui.t().later title=move || ui.t().later on:click=move |_| pan(0.2)>{move || if rtl() { "←" } else { "→" }}</button>
+            <button type="button" class="secondary" data-testid="zoom-fit" on:click=move |_| scale.set(fit())>{move || ui.t().show_all}</button>
+        </div>
+        <div class="axis" node_ref=wrapper tabindex="0" data-testid="axis" aria-label=move || ui.t().axis_label on:keydown=on_key>
+            <svg
+                width=move || width.get()
+                height=height
+                data-span-days=move || format!("{:.0}", scale.get().span())
+                on:wheel=on_wheel
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointercancel=on_up
+            >
+                <g class="grid">{grid}</g>
+                <g class="undated-column">
+                    <line x1=move || undated_x() - UNDATED_W / 2.0 - 5.0 x2=move || undated_x() - UNDATED_W / 2.0 - 5.0 y1="0" y2=height />
+                    <line x1=move || undated_x() + UNDATED_W / 2.0 + 5.0 x2=move || undated_x() + UNDATED_W / 2.0 + 5.0 y1="0" y2=height />
+                    <text x=undated_x y=AXIS_H - 10.0 text-anchor="middle">{move || ui.t().undated}</text>
+                </g>
+                {lane_rows}
+            </svg>
+            {card}
+        </div>
+    }
+}
+
+/// The meetings as a list (the accessible, printable form of the timeline).
+#[component]
+fn MeetingList(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, calendar: RwSignal<Calendar>, open: RwSignal<Option<OpenSource>>) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        {move || shown.with(Vec::is_empty).then(|| view! { <p class="empty" role="status">{move || ui.t().no_match}</p> })}
+        <ol class="timeline" aria-labelledby="timeline-heading">
+            {move || {
+                let (lang, cal) = (ui.lang(), calendar.get());
+                let t = lang.strings();
+                let entries: Vec<Entry> = timeline.with(|tl| shown.with(|s| s.iter().filter_map(|&i| tl.entries.get(i).cloned()).collect()));
+                entries.into_iter().map(|e| {
+                    let m = e.meeting;
+                    let n = e.sources.len();
+                    view! {
+                        <li class="event" class:planned=m.status == Status::Planned data-testid="timeline-event" data-parties=m.party_key() data-date=m.date.clone().unwrap_or_default()>
+                            <div class="event-date">{date_label(lang, cal, &m)}</div>
+                            <div class="event-body">
+                                <div class="event-parties">{parties_label(lang, &m)}</div>
+                                <div class="event-meta">
+                                    <span class="badge status">{status_label(t, m.status)}</span>
+                                    <span class="badge">{mode_label(t, m.mode)}</span>
+                                    {(n > 1).then(|| view! { <span class="badge sources-count">{(t.sources)(lang, n)}</span> })}
+                                    {place_label(lang, &m).map(|p| view! { <span class="place">{p}</span> })}
+                                    {m.occasion.clone().map(|o| view! { <span class="occasion">{o}</span> })}
+                                </div>
+                                <div class="event-people">{people_label(lang, &m)}</div>
+                                <ul class="sources">
+                                    {e.sources.into_iter().map(|s| {
+                                        let src = OpenSource { article: s.article.clone(), lang: s.lang.clone(), evidence: s.evidence.clone() };
+                                        view! {
+                                            <li class="source">
+                                                <blockquote class="evidence" dir="auto" lang=super::html_lang(&s.lang)>{s.evidence.text}</blockquote>
+                                                <button type="button" class="link" data-testid="open-article" on:click=move |_| open.set(Some(src.clone()))>
+                                                    <cite>{s.article}</cite>
+                                                    <span class="visually-hidden">{format!(" — {}", t.open_article)}</span>
+                                                </button>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()
+            }}
         </ol>
     }
 }

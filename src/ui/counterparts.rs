@@ -1,0 +1,52 @@
+//! Who met whom how often: a matrix of the shown meetings' parties.
+
+use super::i18n::use_ui;
+use super::names;
+use crate::timeline::Timeline;
+use crate::view::CounterpartMatrix;
+use leptos::prelude::*;
+
+#[component]
+pub fn CounterpartsView(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>) -> impl IntoView {
+    let ui = use_ui();
+    let matrix = Memo::new(move |_| timeline.with(|t| shown.with(|s| CounterpartMatrix::of(t, s))));
+    move || {
+        let lang = ui.lang();
+        let t = lang.strings();
+        let m = matrix.get();
+        let max = m.max().max(1) as f64;
+        let name = |p: &str| names::party(lang, p);
+        view! {
+            <div class="matrix-wrap" data-testid="counterparts">
+                <table class="matrix">
+                    <caption>{t.matrix_caption}</caption>
+                    <thead>
+                        <tr>
+                            <td></td>
+                            {m.parties.iter().map(|p| view! { <th scope="col" title=name(p)><span>{name(p)}</span></th> }).collect_view()}
+                            <th scope="col">{t.total}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {m.parties.iter().enumerate().map(|(i, p)| view! {
+                            <tr>
+                                <th scope="row">{name(p)}</th>
+                                {m.counts[i].iter().enumerate().map(|(j, &n)| {
+                                    let label = (t.met_times)(lang, &name(p), &name(&m.parties[j]), n);
+                                    let shade = format!("{:.2}", if n == 0 { 0.0 } else { 0.15 + 0.85 * n as f64 / max });
+                                    view! {
+                                        <td class="cell" class:empty=n == 0 class:self=i == j data-count=n title=label.clone() aria-label=label
+                                            style:--shade=shade>
+                                            {(n > 0).then(|| lang.num(n as usize))}
+                                        </td>
+                                    }
+                                }).collect_view()}
+                                <td class="total">{lang.num(m.totals[i] as usize)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    }
+}
