@@ -390,6 +390,8 @@ struct Draft {
     reports: Vec<Sentence>,
     actors: Vec<Actor>,
     mode: Mode,
+    /// The text says how (phone, video); in person is otherwise only the default.
+    mode_stated: bool,
 }
 
 /// Analyse one article.
@@ -414,7 +416,7 @@ pub fn analyze(article: &Article) -> Analysis {
     let mut drafts: Vec<Draft> = Vec::new();
     for s in &sentences {
         let triggered = [Phrase::Meet, Phrase::Receive, Phrase::Phone, Phrase::Video].iter().any(|p| reader.has_phrase(s, *p));
-        if !triggered || reader.is_interview(s) {
+        if !triggered || reader.is_interview(s) || reader.has_phrase(s, Phrase::Background) {
             continue;
         }
         if let Some(d) = draft(&reader, s, &actors, protagonist.as_ref()) {
@@ -432,8 +434,8 @@ pub fn analyze(article: &Article) -> Analysis {
             }
         }
     }
-    let drafts = merge(drafts);
     let headline = sentences.first().copied().filter(|s| is_headline(text, s));
+    let drafts = merge(drafts);
     // Each meeting's passage runs from its first report to the next meeting's first report.
     let firsts: Vec<usize> = drafts.iter().map(|d| d.reports.iter().map(|s| s.start).min().unwrap_or(0)).collect();
     let mut meetings = drafts
@@ -552,7 +554,8 @@ fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&A
     } else {
         Mode::InPerson
     };
-    Some(Draft { reports: vec![*s], actors: chosen, mode })
+    let mode_stated = mode != Mode::InPerson;
+    Some(Draft { reports: vec![*s], actors: chosen, mode, mode_stated })
 }
 
 /// A name key for telling people apart.
@@ -612,17 +615,32 @@ fn split(d: Draft, separately: bool, protagonist: Option<&Actor>) -> Vec<Draft> 
 }
 
 /// The same meeting reported twice in one article is one meeting.
+/// Two reports are of one meeting when they name the same sides, do not
+/// contradict on how (phone, video), and name the same people of each side,
+/// or, where one names nobody, people of agreeing roles.
 fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let k = Knowledge::get();
+    let roles = |x: &Draft, p: PartyId| -> Vec<String> {
+        x.actors
+            .iter()
+            .filter(|a| a.party == p)
+            .filter_map(|a| a.role.clone().or_else(|| a.officials.first().map(|&o| k.official(o).role.clone())))
+            .collect()
+    };
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
         let names = |x: &Draft, p: PartyId| -> Vec<String> { x.actors.iter().filter(|a| a.party == p).filter_map(|a| person_key(k, a)).collect() };
         let same = out.iter().position(|o| {
             parties_of(&o.actors) == parties_of(&d.actors)
-                && o.mode == d.mode
+                && (o.mode == d.mode || !o.mode_stated || !d.mode_stated)
                 && parties_of(&d.actors).iter().all(|&p| {
                     let (x, y) = (names(o, p), names(&d, p));
-                    x.is_empty() || y.is_empty() || x.iter().any(|n| y.contains(n))
+                    let (rx, ry) = (roles(o, p), roles(&d, p));
+                    if !x.is_empty() && !y.is_empty() {
+                        x.iter().any(|n| y.contains(n))
+                    } else {
+                        rx.is_empty() || ry.is_empty() || rx.iter().any(|a| ry.iter().any(|b| roles_agree(a, b)))
+                    }
                 })
         });
         match same {
@@ -639,6 +657,10 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     }
                 }
                 out[i].reports.extend(d.reports);
+                if d.mode_stated && !out[i].mode_stated {
+                    out[i].mode = d.mode;
+                    out[i].mode_stated = true;
+                }
             }
             None => out.push(d),
         }

@@ -65,6 +65,7 @@ pub enum Phrase {
     Behalf,
     Former,
     Interview,
+    Background,
 }
 
 impl Phrase {
@@ -89,6 +90,7 @@ impl Phrase {
             "behalf" => Phrase::Behalf,
             "former" => Phrase::Former,
             "interview" => Phrase::Interview,
+            "background" => Phrase::Background,
             _ => return None,
         })
     }
