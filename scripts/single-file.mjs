@@ -8,6 +8,7 @@
 // Refuses builds with wasm-bindgen `snippets/` (inline JS modules it cannot inline).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { withCsp } from './csp.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const out = process.argv[3] ?? 'dist-single/index.html';
@@ -49,6 +50,8 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __did
 
 const leftover = html.match(/(?:href|src)="\.\/[^"]+"/g);
 if (leftover) fail(`references to separate files remain: ${leftover.join(', ')}`);
+// Its own Content-Security-Policy: the served build's (if any) names files and hashes this one lacks.
+html = withCsp(html, { single: true });
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
 const fonts = join(dist, 'fonts', 'LICENSE');

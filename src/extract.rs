@@ -93,6 +93,17 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Between "counterparts" and their state: connectors, or "from" ("his counterparts from Uzbekistan").
+    fn counterpart_gap(&self, from: usize, to: usize) -> bool {
+        let gap = self.text.get(from..to).unwrap_or("");
+        let lead = gap.len() - gap.trim_start().len();
+        let word = ["from ", "من ", "از "].iter().find(|w| gap[lead..].starts_with(*w));
+        match word {
+            Some(w) => self.gap_is_connector(from + lead + w.len(), to),
+            None => self.gap_is_connector(from, to),
+        }
+    }
+
     /// The name after a rank that stands right before or right after a span:
     /// "اللواء إمام علي صابرزاده وزير دفاع ..." or "وزير الدفاع ... العميد X".
     fn rank_name_near(&self, start: usize, end: usize) -> Option<String> {
@@ -228,7 +239,7 @@ impl<'a> Reader<'a> {
             let after = ms[i + 1..].iter().enumerate().find(|(_, m)| m.start >= ms[i].end).map(|(d, _)| i + 1 + d);
             let before = (0..i).rev().find(|&j| ms[j].end <= ms[i].start);
             let pick = after
-                .filter(|&j| self.party_entities(&ms[j]).is_some() && self.gap_is_connector(ms[i].end, ms[j].start))
+                .filter(|&j| self.party_entities(&ms[j]).is_some() && self.counterpart_gap(ms[i].end, ms[j].start))
                 .or_else(|| before.filter(|&j| self.party_entities(&ms[j]).is_some() && self.gap_is_connector(ms[j].end, ms[i].start)));
             let Some(j) = pick else { continue };
             used[i] = true;
@@ -957,9 +968,14 @@ fn occasion(reader: &Reader, reports: &[Sentence], d: &Draft, reference: Option<
             return None;
         }
         // An event the article places the meetings at ("على هامش ...", in a headline or lead).
-        reader.mentions.iter().find(|m| {
+        let placed = reader.mentions.iter().find(|m| {
             matches!(m.entity, Entity::Event(_))
                 && reader.mentions.iter().any(|p| p.entity == Entity::Phrase(Phrase::Sidelines) && p.end <= m.start && m.start - p.end <= 40)
+        });
+        // "On the sidelines of the summit", the event named before.
+        let first = reports.iter().map(|s| s.start).min()?;
+        placed.or_else(|| {
+            reports.iter().any(|s| reader.has_phrase(s, Phrase::Sidelines)).then(|| reader.mentions.iter().rev().find(|m| matches!(m.entity, Entity::Event(_)) && m.end <= first)).flatten()
         })
     })?;
     let Entity::Event(e) = mention.entity else { return None };

@@ -46,12 +46,15 @@ fn id_from_name(name: &str) -> String {
 pub fn read_file(name: &str, bytes: &[u8]) -> Result<LibraryFile, Refused> {
     let refuse = |why: String| Refused { file: name.into(), why };
     check_size(name, bytes.len() as f64)?;
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    if !matches!(ext.as_str(), "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "json") {
+        return Err(refuse("Didar reads .txt, .html and .json files.".into()));
+    }
     let text = std::str::from_utf8(bytes).map_err(|_| refuse("not a text file (it is not UTF-8).".into()))?;
     if text.contains('\0') {
         return Err(refuse("not a text file (it holds binary data).".into()));
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     let article = |text: String| -> Result<LibraryFile, Refused> {
         check_text(&text).map_err(|e| refuse(e.to_string()))?;
         Ok(LibraryFile::new(vec![Article { id: id_from_name(name), text }], vec![]))
@@ -59,8 +62,7 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<LibraryFile, Refused> {
     match ext.as_str() {
         "txt" | "text" | "md" => article(text.to_string()),
         "html" | "htm" | "xhtml" => article(html_to_text(text)),
-        "json" => read_json(text).map_err(refuse),
-        _ => Err(refuse("Didar reads .txt, .html and .json files.".into())),
+        _ => read_json(text).map_err(refuse),
     }
 }
 

@@ -222,7 +222,7 @@ pub fn lanes(t: &Timeline, shown: &[usize], by: LaneBy) -> Vec<Lane> {
 }
 
 /// The calendar dates are shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Calendar {
     #[default]
     Gregorian,

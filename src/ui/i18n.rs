@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     En,
@@ -129,6 +129,8 @@ pub struct Strings {
     pub open_article: &'static str,
     pub close: &'static str,
     pub no_match: &'static str,
+    /// The button under a long list: (language, rows not yet shown).
+    pub show_more: fn(Lang, usize) -> String,
     pub matrix_caption: &'static str,
     pub total: &'static str,
     pub met_times: fn(Lang, &str, &str, u32) -> String,
@@ -201,6 +203,7 @@ pub static EN: Strings = Strings {
     open_article: "Open the article",
     close: "Close",
     no_match: "No meeting matches these filters.",
+    show_more: |l, rest| format!("Show more ({} not shown)", l.num(rest)),
     matrix_caption: "Meetings between each pair of parties",
     total: "All",
     met_times: |l, a, b, n| format!("{a} and {b}: {} meeting{}", l.num(n as usize), if n == 1 { "" } else { "s" }),
@@ -260,6 +263,7 @@ pub static AR: Strings = Strings {
     open_article: "افتح المقال",
     close: "إغلاق",
     no_match: "لا لقاء يطابق هذه التصفية.",
+    show_more: |l, rest| format!("عرض المزيد ({} غير معروضة)", l.num(rest)),
     matrix_caption: "عدد اللقاءات بين كل طرفين",
     total: "المجموع",
     met_times: |l, a, b, n| format!("{a} و{b}: {} لقاء", l.num(n as usize)),
@@ -319,6 +323,7 @@ pub static FA: Strings = Strings {
     open_article: "باز کردن مقاله",
     close: "بستن",
     no_match: "هیچ دیداری با این پالایه‌ها جور نیست.",
+    show_more: |l, rest| format!("نمایش بیشتر ({} نمایش داده نشده)", l.num(rest)),
     matrix_caption: "شمار دیدارهای میان هر دو طرف",
     total: "همه",
     met_times: |l, a, b, n| format!("{a} و {b}: {} دیدار", l.num(n as usize)),

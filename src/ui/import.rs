@@ -25,7 +25,7 @@ pub struct Progress {
 const CHUNK_MS: f64 = 30.0;
 
 /// Let the browser run (draw, handle input) before going on.
-async fn yield_to_browser() {
+pub(super) async fn yield_to_browser() {
     let promise = Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);

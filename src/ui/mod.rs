@@ -65,26 +65,55 @@ fn App() -> impl IntoView {
     }
 }
 
+/// The library's articles, newest first; rows are keyed by article, so adding
+/// one builds one row.
 #[component]
 fn ArticleList(library: RwSignal<Library>) -> impl IntoView {
     let ui = i18n::use_ui();
+    let limit = RwSignal::new(timeline_view::LIST_PAGE);
+    let rows = move || {
+        library.with(|l| {
+            l.items()
+                .iter()
+                .rev()
+                .take(limit.get())
+                .map(|item| {
+                    let title: String = item.article.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").chars().take(90).collect();
+                    let n = item.analysis.meetings.len();
+                    let origin = match item.origin {
+                        crate::library::Origin::Bundled => "bundled",
+                        crate::library::Origin::User => "yours",
+                    };
+                    let meta = format!(
+                        "{} · {} · {} meeting{}{}",
+                        item.analysis.lang,
+                        origin,
+                        n,
+                        if n == 1 { "" } else { "s" },
+                        item.analysis.published.as_ref().map(|p| format!(" · published {p}")).unwrap_or_default()
+                    );
+                    (item.article.id.clone(), title, html_lang(&item.analysis.lang), meta)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <h2>{move || ui.t().articles}</h2>
         <ul class="articles">
-            {move || library.with(|l| l.items().iter().rev().map(|item| {
-                let title: String = item.article.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").chars().take(90).collect();
-                let n = item.analysis.meetings.len();
-                let origin = match item.origin { crate::library::Origin::Bundled => "bundled", crate::library::Origin::User => "yours" };
-                view! {
-                    <li class="article" data-testid="article">
-                        <span class="article-title" dir="auto" lang=html_lang(&item.analysis.lang)>{title}</span>
-                        <span class="article-meta">
-                            {format!("{} · {} · {} meeting{}", item.analysis.lang, origin, n, if n == 1 { "" } else { "s" })}
-                            {item.analysis.published.clone().map(|p| format!(" · published {p}"))}
-                        </span>
-                    </li>
-                }
-            }).collect_view())}
+            <For each=rows key=|row| row.clone() let:row>
+                <li class="article" data-testid="article">
+                    <span class="article-title" dir="auto" lang=row.2>{row.1}</span>
+                    <span class="article-meta">{row.3}</span>
+                </li>
+            </For>
         </ul>
+        {move || {
+            let rest = library.with(|l| l.items().len()).saturating_sub(limit.get());
+            (rest > 0).then(|| view! {
+                <button type="button" class="secondary show-more" data-testid="show-more-articles" on:click=move |_| limit.update(|n| *n += timeline_view::LIST_PAGE)>
+                    {(ui.t().show_more)(ui.lang(), rest)}
+                </button>
+            })
+        }}
     }
 }

@@ -220,6 +220,21 @@ impl Batch {
     }
 }
 
+/// Records per transaction: a large import is saved in parts, yielding between
+/// them, so saving never holds the page long.
+const RECORDS_PER_WRITE: usize = 100;
+
+/// Write a batch in parts of at most [`RECORDS_PER_WRITE`] records.
+async fn write_in_parts(mut batch: Batch) -> Result<(), String> {
+    while batch.puts.len() > RECORDS_PER_WRITE {
+        let rest = batch.puts.split_off(RECORDS_PER_WRITE);
+        let part = Batch { puts: std::mem::replace(&mut batch.puts, rest), ..Batch::default() };
+        write(part).await?;
+        super::import::yield_to_browser().await;
+    }
+    write(batch).await
+}
+
 async fn write(batch: Batch) -> Result<(), String> {
     let db = DB.with(|d| d.borrow().clone()).ok_or("the library is not open")?;
     let t = tx(&db, &[ARTICLES, CORRECTIONS, QUARANTINE], IdbTransactionMode::Readwrite)?;
@@ -360,7 +375,7 @@ fn save_changes(shelf: Shelf, library: &Library) {
     }
     let written: Vec<(&'static str, String)> = batch.puts.iter().map(|(s, k, _)| (*s, k.clone())).collect();
     spawn_local(async move {
-        if let Err(why) = write(batch).await {
+        if let Err(why) = write_in_parts(batch).await {
             // Forget what failed, so the next change tries again.
             SAVED.with(|s| {
                 let mut s = s.borrow_mut();
@@ -415,7 +430,7 @@ pub fn StorageReport(shelf: Shelf) -> impl IntoView {
                         if q.total == 1 { "was" } else { "were" }
                     )}</p>
                     <ul>{q.now.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-                    <button type="button" class="secondary" on:click=download>"Download the set-aside records"</button>
+                    <button type="button" class="secondary" data-testid="quarantine-download" on:click=download>"Download the set-aside records"</button>
                 </div>
             })
         }}

@@ -11,6 +11,8 @@ use crate::model::{Meeting, Mode, Status};
 use crate::timeline::{Entry, Timeline};
 use crate::view::{entry_span, lanes, Calendar, Facets, LaneBy, Scale, TimelineFilter};
 use leptos::prelude::*;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 
 fn mode_label(t: &Strings, m: Mode) -> &'static str {
     match m {
@@ -73,6 +75,16 @@ fn summary(lang: Lang, cal: Calendar, e: &Entry) -> String {
     s.push_str(" · ");
     s.push_str(&(t.sources)(lang, e.sources.len()));
     s
+}
+
+/// The mark an event happened on: its entry and its centre (one set of
+/// listeners on the axis serves every mark, however many there are).
+fn mark_of(ev: &web_sys::Event) -> Option<(usize, f64, f64)> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let mark = target.closest("[data-entry]").ok()??;
+    let num = |name: &str| mark.get_attribute(name).and_then(|v| v.parse::<f64>().ok());
+    Some((num("data-entry")? as usize, num("data-cx")?, num("data-cy")?))
 }
 
 fn open_first_source(open: RwSignal<Option<OpenSource>>, e: &Entry) {
@@ -286,7 +298,8 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
         let (l, r) = plot();
         let (lang, cal) = (ui.lang(), calendar.get());
         let h = height();
-        let max_ticks = ((r - l) / 95.0) as usize;
+        // Room for a label like "Sep 2018" (or "۲۱ شهریور") between ticks.
+        let max_ticks = ((r - l) / 72.0) as usize;
         scale.get().ticks(cal, max_ticks).into_iter().filter_map(|t| {
             let x = px(t.day as f64);
             (x >= l - 0.5 && x <= r + 0.5).then(|| {
@@ -341,26 +354,12 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
                     let planned = e.meeting.status == Status::Planned;
                     let n = e.sources.len();
                     let text = summary(lang, cal, &e);
-                    let entry = e.clone();
-                    let entry_key = e.clone();
                     Some(view! {
                         <g class="mark" class:planned=planned class:point=point class:undated=is_undated tabindex="0" role="button" aria-label=text
                             data-mark-parties=e.meeting.party_key()
-                            on:click=move |_| {
-                                if !dragged.get_value() {
-                                    open_first_source(open, &entry);
-                                }
-                            }
-                            on:keydown=move |ev| {
-                                if ev.key() == "Enter" || ev.key() == " " {
-                                    ev.prevent_default();
-                                    open_first_source(open, &entry_key);
-                                }
-                            }
-                            on:mouseenter=move |_| hovered.set(Some((i, cx, mid)))
-                            on:focus=move |_| hovered.set(Some((i, cx, mid)))
-                            on:mouseleave=move |_| hovered.set(None)
-                            on:blur=move |_| hovered.set(None)
+                            data-entry=i
+                            data-cx=cx
+                            data-cy=mid
                         >
                             {if point {
                                 view! { <circle cx=cx cy=mid r="7" /> }.into_any()
@@ -426,11 +425,31 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
                 width=move || width.get()
                 height=height
                 data-span-days=move || format!("{:.0}", scale.get().span())
+                data-view-start=move || format!("{:.0}", scale.get().start)
                 on:wheel=on_wheel
                 on:pointerdown=on_down
                 on:pointermove=on_move
                 on:pointerup=on_up
                 on:pointercancel=on_up
+                on:click=move |ev| {
+                    if let Some((i, _, _)) = mark_of(&ev) {
+                        if !dragged.get_value() {
+                            timeline.with_untracked(|t| t.entries.get(i).map(|e| open_first_source(open, e)));
+                        }
+                    }
+                }
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        if let Some((i, _, _)) = mark_of(&ev) {
+                            ev.prevent_default();
+                            timeline.with_untracked(|t| t.entries.get(i).map(|e| open_first_source(open, e)));
+                        }
+                    }
+                }
+                on:mouseover=move |ev| hovered.set(mark_of(&ev))
+                on:focusin=move |ev| hovered.set(mark_of(&ev))
+                on:mouseleave=move |_| hovered.set(None)
+                on:focusout=move |_| hovered.set(None)
             >
                 <g class="grid">{grid}</g>
                 <g class="undated-column">
@@ -445,52 +464,84 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
     }
 }
 
+/// Rows of a long list built in one task.
+pub(super) const LIST_PAGE: usize = 200;
+
 /// The meetings as a list (the accessible, printable form of the timeline).
+/// Rows are keyed by what they show, so a change (a pasted article, a filter)
+/// builds only the rows that changed, not thousands.
 #[component]
 fn MeetingList(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, calendar: RwSignal<Calendar>, open: RwSignal<Option<OpenSource>>) -> impl IntoView {
     let ui = use_ui();
+    // A long list is built a page per task, so the page stays responsive.
+    let limit = RwSignal::new(LIST_PAGE);
+    Effect::new(move |_| {
+        if limit.get() < shown.with(Vec::len) {
+            leptos::task::spawn_local(async move {
+                super::import::yield_to_browser().await;
+                limit.update(|n| *n += LIST_PAGE);
+            });
+        }
+    });
+    let rows = move || {
+        let (lang, cal) = (ui.lang(), calendar.get());
+        timeline.with(|tl| {
+            shown.with(|s| {
+                s.iter()
+                    .take(limit.get())
+                    .filter_map(|&i| tl.entries.get(i))
+                    .map(|e| {
+                        let mut h = DefaultHasher::new();
+                        serde_json::to_string(e).unwrap_or_default().hash(&mut h);
+                        (lang, cal).hash(&mut h);
+                        (h.finish(), e.clone())
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     view! {
         {move || shown.with(Vec::is_empty).then(|| view! { <p class="empty" role="status">{move || ui.t().no_match}</p> })}
         <ol class="timeline" aria-labelledby="timeline-heading">
-            {move || {
-                let (lang, cal) = (ui.lang(), calendar.get());
-                let t = lang.strings();
-                let entries: Vec<Entry> = timeline.with(|tl| shown.with(|s| s.iter().filter_map(|&i| tl.entries.get(i).cloned()).collect()));
-                entries.into_iter().map(|e| {
-                    let m = e.meeting;
-                    let n = e.sources.len();
-                    view! {
-                        <li class="event" class:planned=m.status == Status::Planned data-testid="timeline-event" data-parties=m.party_key() data-date=m.date.clone().unwrap_or_default()>
-                            <div class="event-date">{date_label(lang, cal, &m)}</div>
-                            <div class="event-body">
-                                <div class="event-parties">{parties_label(lang, &m)}</div>
-                                <div class="event-meta">
-                                    <span class="badge status">{status_label(t, m.status)}</span>
-                                    <span class="badge">{mode_label(t, m.mode)}</span>
-                                    {(n > 1).then(|| view! { <span class="badge sources-count">{(t.sources)(lang, n)}</span> })}
-                                    {place_label(lang, &m).map(|p| view! { <span class="place">{p}</span> })}
-                                    {m.occasion.clone().map(|o| view! { <span class="occasion">{o}</span> })}
-                                </div>
-                                <div class="event-people">{people_label(lang, &m)}</div>
-                                <ul class="sources">
-                                    {e.sources.into_iter().map(|s| {
-                                        let src = OpenSource { article: s.article.clone(), lang: s.lang.clone(), evidence: s.evidence.clone() };
-                                        view! {
-                                            <li class="source">
-                                                <blockquote class="evidence" dir="auto" lang=super::html_lang(&s.lang)>{s.evidence.text}</blockquote>
-                                                <button type="button" class="link" data-testid="open-article" on:click=move |_| open.set(Some(src.clone()))>
-                                                    <cite>{s.article}</cite>
-                                                    <span class="visually-hidden">{format!(" — {}", t.open_article)}</span>
-                                                </button>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            </div>
-                        </li>
-                    }
-                }).collect_view()
-            }}
+            <For each=rows key=|(k, _)| *k let:row>
+                {meeting_row(ui.lang(), calendar.get_untracked(), row.1, open)}
+            </For>
         </ol>
+    }
+}
+
+fn meeting_row(lang: Lang, cal: Calendar, e: Entry, open: RwSignal<Option<OpenSource>>) -> impl IntoView {
+    let t = lang.strings();
+    let m = e.meeting;
+    let n = e.sources.len();
+    view! {
+        <li class="event" class:planned=m.status == Status::Planned data-testid="timeline-event" data-parties=m.party_key() data-date=m.date.clone().unwrap_or_default()>
+            <div class="event-date">{date_label(lang, cal, &m)}</div>
+            <div class="event-body">
+                <div class="event-parties">{parties_label(lang, &m)}</div>
+                <div class="event-meta">
+                    <span class="badge status">{status_label(t, m.status)}</span>
+                    <span class="badge">{mode_label(t, m.mode)}</span>
+                    {(n > 1).then(|| view! { <span class="badge sources-count">{(t.sources)(lang, n)}</span> })}
+                    {place_label(lang, &m).map(|p| view! { <span class="place">{p}</span> })}
+                    {m.occasion.clone().map(|o| view! { <span class="occasion">{o}</span> })}
+                </div>
+                <div class="event-people">{people_label(lang, &m)}</div>
+                <ul class="sources">
+                    {e.sources.into_iter().map(|s| {
+                        let src = OpenSource { article: s.article.clone(), lang: s.lang.clone(), evidence: s.evidence.clone() };
+                        view! {
+                            <li class="source">
+                                <blockquote class="evidence" dir="auto" lang=super::html_lang(&s.lang)>{s.evidence.text}</blockquote>
+                                <button type="button" class="link" data-testid="open-article" on:click=move |_| open.set(Some(src.clone()))>
+                                    <cite>{s.article}</cite>
+                                    <span class="visually-hidden">{format!(" — {}", t.open_article)}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </li>
     }
 }
