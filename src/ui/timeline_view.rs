@@ -87,6 +87,40 @@ fn mark_of(ev: &web_sys::Event) -> Option<(usize, f64, f64)> {
     Some((num("data-entry")? as usize, num("data-cx")?, num("data-cy")?))
 }
 
+/// The accessible name of a cluster: how many meetings, from when to when.
+fn cluster_label(lang: Lang, cal: Calendar, n: usize, first: i64, last: i64) -> String {
+    let day = |d: i64| {
+        crate::calendar::Ymd::from_day_number(d)
+            .and_then(|y| names::date(lang, cal, &format!("{:04}-{:02}-{:02}", y.year, y.month, y.day)))
+            .unwrap_or_default()
+    };
+    let (n, from, to) = (lang.num(n), day(first), day(last));
+    match lang {
+        Lang::En => format!("{n} meetings, {from} – {to}: zoom in"),
+        Lang::Ar => format!("{n} لقاءات، {from} – {to}: تكبير"),
+        Lang::Fa => format!("{n} دیدار، {from} – {to}: بزرگ‌نمایی"),
+    }
+}
+
+/// The accessible name of a lane's undated meetings drawn as one mark.
+fn undated_label(lang: Lang, n: usize) -> String {
+    let n = lang.num(n);
+    match lang {
+        Lang::En => format!("{n} undated meetings"),
+        Lang::Ar => format!("{n} لقاءات بلا تاريخ"),
+        Lang::Fa => format!("{n} دیدار بی‌تاریخ"),
+    }
+}
+
+/// The days a cluster of marks spans, when the event happened on one.
+fn cluster_of(ev: &web_sys::Event) -> Option<(i64, i64)> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let cluster = target.closest("[data-first]").ok()??;
+    let day = |name: &str| cluster.get_attribute(name).and_then(|v| v.parse::<i64>().ok());
+    Some((day("data-first")?, day("data-last")?))
+}
+
 fn open_first_source(open: RwSignal<Option<OpenSource>>, e: &Entry) {
     if let Some(s) = e.sources.first() {
         open.set(Some(OpenSource { article: s.article.clone(), lang: s.lang.clone(), evidence: s.evidence.clone() }));
@@ -192,6 +226,12 @@ const AXIS_H: f64 = 30.0;
 const LANE_H: f64 = 38.0;
 /// The column at the end of the axis where undated meetings stand.
 const UNDATED_W: f64 = 64.0;
+/// Marks whose centres are closer than this are drawn as one cluster.
+const CLUSTER_PX: f64 = 14.0;
+/// Room a tick label needs after its tick.
+const LABEL_ROOM: f64 = 40.0;
+/// Undated meetings of a lane drawn one by one; more are one counted mark.
+const MAX_UNDATED_MARKS: usize = 3;
 
 /// The SVG time axis.
 #[component]
@@ -302,7 +342,9 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
         let max_ticks = ((r - l) / 72.0) as usize;
         scale.get().ticks(cal, max_ticks).into_iter().filter_map(|t| {
             let x = px(t.day as f64);
-            (x >= l - 0.5 && x <= r + 0.5).then(|| {
+            // A label runs on from its tick (to the right, or to the left in RTL): keep it off the undated column.
+            let room = if rtl() { x - l >= LABEL_ROOM } else { r - x >= LABEL_ROOM };
+            (x >= l - 0.5 && x <= r + 0.5 && room).then(|| {
                 let label = names::tick(lang, cal, &t);
                 view! {
                     <g class="tick">
@@ -332,46 +374,86 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
                     lane.key.clone()
                 };
                 let short: String = if label.chars().count() > 20 { label.chars().take(19).chain(['…']).collect() } else { label.clone() };
+                // Where each meeting of the lane stands: (entry, left, right, undated).
+                let mut placed: Vec<(usize, f64, f64, bool)> = Vec::new();
                 let undated: Vec<usize> = lane.entries.iter().copied().filter(|&i| tl.entries.get(i).is_some_and(|e| entry_span(e).is_none())).collect();
-                let marks = lane.entries.iter().filter_map(|&i| {
-                    let e = tl.entries.get(i)?.clone();
-                    let (lo, hi, is_undated) = match entry_span(&e) {
+                let crowded = undated.len() > MAX_UNDATED_MARKS;
+                for &i in &lane.entries {
+                    let Some(e) = tl.entries.get(i) else { continue };
+                    match entry_span(e) {
                         Some((a, b)) => {
                             let (x1, x2) = (px(a as f64), px(b as f64));
-                            (x1.min(x2), x1.max(x2), false)
+                            let (lo, hi) = (x1.min(x2), x1.max(x2));
+                            if hi >= l - 8.0 && lo <= r + 8.0 {
+                                placed.push((i, lo, hi, false));
+                            }
                         }
+                        None if crowded => {}
                         None => {
                             let k = undated.iter().position(|&j| j == i).unwrap_or(0) as f64;
                             let x = undated_x() + (k - (undated.len() as f64 - 1.0) / 2.0) * 16.0;
-                            (x, x, true)
+                            placed.push((i, x, x, true));
                         }
-                    };
-                    if !is_undated && (hi < l - 8.0 || lo > r + 8.0) {
-                        return None;
                     }
-                    let point = hi - lo < 10.0;
-                    let cx = (lo + hi) / 2.0;
-                    let planned = e.meeting.status == Status::Planned;
-                    let n = e.sources.len();
-                    let text = summary(lang, cal, &e);
+                }
+                placed.sort_by(|a, b| (a.1 + a.2).total_cmp(&(b.1 + b.2)));
+                // Meetings closer than a mark's width are drawn as one cluster; activating it zooms in on them.
+                let mut groups: Vec<Vec<(usize, f64, f64, bool)>> = Vec::new();
+                for m in placed {
+                    let joins = groups.last().and_then(|g| g.last()).is_some_and(|last| !m.3 && !last.3 && (m.1 + m.2) / 2.0 - (last.1 + last.2) / 2.0 < CLUSTER_PX);
+                    match groups.last_mut() {
+                        Some(g) if joins => g.push(m),
+                        _ => groups.push(vec![m]),
+                    }
+                }
+                let mut marks: Vec<AnyView> = groups.into_iter().filter_map(|g| {
+                    if let [(i, lo, hi, is_undated)] = g.as_slice() {
+                        let (i, lo, hi, is_undated) = (*i, *lo, *hi, *is_undated);
+                        let e = tl.entries.get(i)?;
+                        let point = hi - lo < 10.0;
+                        let cx = (lo + hi) / 2.0;
+                        let planned = e.meeting.status == Status::Planned;
+                        let n = e.sources.len();
+                        return Some(view! {
+                            <g class="mark" class:planned=planned class:point=point class:undated=is_undated tabindex="0" role="button" aria-label=summary(lang, cal, e)
+                                data-mark-parties=e.meeting.party_key()
+                                data-entry=i
+                                data-cx=cx
+                                data-cy=mid
+                            >
+                                {if point {
+                                    view! { <circle cx=cx cy=mid r="7" /> }.into_any()
+                                } else {
+                                    view! { <rect x=lo y=mid - 7.0 width=hi - lo height="14" rx="7" /> }.into_any()
+                                }}
+                                {(n > 1).then(|| view! {
+                                    <text class="mark-count" x=cx y=mid - 11.0 text-anchor="middle">{lang.num(n)}</text>
+                                })}
+                            </g>
+                        }.into_any());
+                    }
+                    let spans: Vec<(i64, i64)> = g.iter().filter_map(|(i, ..)| tl.entries.get(*i).and_then(entry_span)).collect();
+                    let (first, last) = (spans.iter().map(|s| s.0).min()?, spans.iter().map(|s| s.1).max()?);
+                    let cx = g.iter().map(|m| (m.1 + m.2) / 2.0).sum::<f64>() / g.len() as f64;
+                    let label = cluster_label(lang, cal, g.len(), first, last);
                     Some(view! {
-                        <g class="mark" class:planned=planned class:point=point class:undated=is_undated tabindex="0" role="button" aria-label=text
-                            data-mark-parties=e.meeting.party_key()
-                            data-entry=i
-                            data-cx=cx
-                            data-cy=mid
-                        >
-                            {if point {
-                                view! { <circle cx=cx cy=mid r="7" /> }.into_any()
-                            } else {
-                                view! { <rect x=lo y=mid - 7.0 width=hi - lo height="14" rx="7" /> }.into_any()
-                            }}
-                            {(n > 1).then(|| view! {
-                                <text class="mark-count" x=cx y=mid - 11.0 text-anchor="middle">{lang.num(n)}</text>
-                            })}
+                        <g class="mark cluster" tabindex="0" role="button" aria-label=label.clone() data-first=first data-last=last>
+                            <title>{label.clone()}</title>
+                            <circle cx=cx cy=mid r="10" />
+                            <text class="cluster-count" x=cx y=mid + 3.5 text-anchor="middle">{lang.num(g.len())}</text>
                         </g>
-                    })
-                }).collect_view();
+                    }.into_any())
+                }).collect();
+                if crowded {
+                    let label = undated_label(lang, undated.len());
+                    marks.push(view! {
+                        <g class="mark cluster undated" role="img" aria-label=label.clone()>
+                            <title>{label.clone()}</title>
+                            <circle cx=undated_x() cy=mid r="10" />
+                            <text class="cluster-count" x=undated_x() y=mid + 3.5 text-anchor="middle">{lang.num(undated.len())}</text>
+                        </g>
+                    }.into_any());
+                }
                 let label_x = if rtl() { w - 10.0 } else { 10.0 };
                 view! {
                     <g class="lane" class:odd=row % 2 == 1>
@@ -432,7 +514,11 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
                 on:pointerup=on_up
                 on:pointercancel=on_up
                 on:click=move |ev| {
-                    if let Some((i, _, _)) = mark_of(&ev) {
+                    if let Some(span) = cluster_of(&ev) {
+                        if !dragged.get_value() {
+                            scale.set(Scale::fit([span]));
+                        }
+                    } else if let Some((i, _, _)) = mark_of(&ev) {
                         if !dragged.get_value() {
                             timeline.with_untracked(|t| t.entries.get(i).map(|e| open_first_source(open, e)));
                         }
@@ -440,7 +526,10 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
                 }
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                     if ev.key() == "Enter" || ev.key() == " " {
-                        if let Some((i, _, _)) = mark_of(&ev) {
+                        if let Some(span) = cluster_of(&ev) {
+                            ev.prevent_default();
+                            scale.set(Scale::fit([span]));
+                        } else if let Some((i, _, _)) = mark_of(&ev) {
                             ev.prevent_default();
                             timeline.with_untracked(|t| t.entries.get(i).map(|e| open_first_source(open, e)));
                         }
