@@ -158,6 +158,30 @@ impl<'a> Reader<'a> {
                 i += 1;
             }
         }
+        // "العماد أيوب" after "العماد علي عبد الله أيوب": a rank and the surname of an
+        // official the article names in full is that official.
+        let named: Vec<(&str, Vec<u16>, PartyId)> = out
+            .iter()
+            .filter_map(|a| {
+                let written = self.text.get(a.start..a.end)?.trim();
+                let (_, surname) = written.rsplit_once(' ')?;
+                (surname.chars().count() >= 3).then(|| (surname, a.officials.clone(), a.party))
+            })
+            .collect();
+        for r in ms.iter().filter(|m| m.entity == Entity::Rank) {
+            let start = r.end + 1;
+            if self.text.get(r.end..start) != Some(" ") {
+                continue;
+            }
+            let end = self.text[start..].find(|c: char| !text::is_word_char(c)).map_or(self.text.len(), |n| start + n);
+            let word = &self.text[start..end];
+            if out.iter().any(|a| a.start < end && a.end > start) {
+                continue;
+            }
+            if let Some((_, officials, party)) = named.iter().find(|(surname, ..)| *surname == word) {
+                out.push(Actor { start: r.start, end, party: *party, officials: officials.clone(), written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
+            }
+        }
         // Roles with their states, before ("Iranian defense minister", "Iran's defense minister")
         // or after ("وزير الدفاع الإيراني", "وزرای دفاع ایران و ازبکستان").
         for i in 0..ms.len() {
@@ -446,7 +470,7 @@ pub fn analyze(article: &Article) -> Analysis {
         }
     }
     let headline = sentences.first().copied().filter(|s| is_headline(text, s));
-    let drafts = merge(drafts);
+    let drafts = absorb_headline(merge(drafts), headline);
     // Each meeting's passage runs from its first report to the next meeting's first report.
     let firsts: Vec<usize> = drafts.iter().map(|d| d.reports.iter().map(|s| s.start).min().unwrap_or(0)).collect();
     let mut meetings = drafts
@@ -623,6 +647,20 @@ fn split(d: Draft, separately: bool, protagonist: Option<&Actor>) -> Vec<Draft> 
     many.into_iter()
         .map(|m| Draft { actors: single.iter().cloned().chain(std::iter::once(m.clone())).collect(), ..d.clone() })
         .collect()
+}
+
+/// A headline that names only some of the sides of a meeting the body reports
+/// ("Assad receives the chiefs of staff of Iran and Iraq") is that meeting.
+fn absorb_headline(mut drafts: Vec<Draft>, headline: Option<Sentence>) -> Vec<Draft> {
+    let Some(h) = headline else { return drafts };
+    let Some(i) = drafts.iter().position(|d| d.reports == [h]) else { return drafts };
+    let sides = parties_of(&drafts[i].actors);
+    let fuller = drafts.iter().enumerate().find(|(j, d)| *j != i && sides.iter().all(|p| parties_of(&d.actors).contains(p))).map(|(j, _)| j);
+    if let Some(j) = fuller {
+        drafts[j].reports.push(h);
+        drafts.remove(i);
+    }
+    drafts
 }
 
 /// The same meeting reported twice in one article is one meeting.
