@@ -192,7 +192,7 @@ mod tests {
             .enumerate()
             .map(|(i, (date, evidence))| Meeting {
                 parties: vec!["IR".into(), "KZ".into()],
-                participants: vec![Participant { party: "IR".into(), name: Some("Amir Hatami".into()), role: Some("defense minister".into()) }],
+                participants: vec![Participant { party: "IR".into(), name: Some("Amir Hatami".into()), role: Some("defense minister".into()), name_from: None }],
                 date: date.map(str::to_string),
                 date_in_text: None,
                 date_precision: date.and_then(PartialDate::parse).map(|d| d.precision().to_string()),

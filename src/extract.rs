@@ -93,6 +93,14 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The state of the first outlet the article names (its "our country").
+    fn home(&self) -> Option<PartyId> {
+        self.mentions.iter().find_map(|m| match m.entity {
+            Entity::Agency(a) => self.k.agencies[a as usize].country,
+            _ => None,
+        })
+    }
+
     /// Between "counterparts" and their state: connectors, or "from" ("his counterparts from Uzbekistan").
     fn counterpart_gap(&self, from: usize, to: usize) -> bool {
         let gap = self.text.get(from..to).unwrap_or("");
@@ -203,6 +211,13 @@ impl<'a> Reader<'a> {
                     }
                     None if ms[j].entity == Entity::Rank => last = ms[j].end,
                     None => break,
+                }
+            }
+            // "وزیر دفاع کشورمان": the state of the outlet reporting it.
+            let ours = ms[i + 1..].iter().position(|m| m.start >= ms[i].end).map(|d| i + 1 + d);
+            if let Some(j) = ours.filter(|&j| parties.is_empty() && ms[j].entity == Entity::Phrase(Phrase::Ours) && self.gap_is_connector(ms[i].end, ms[j].start)) {
+                if let Some(home) = self.home() {
+                    parties.push((j, home));
                 }
             }
             if parties.is_empty() && i > 0 {
@@ -777,7 +792,7 @@ fn finish(
             Some(o) => (Some(k.official(o).name.clone()), a.role.clone().or_else(|| Some(k.official(o).role.clone()))),
             None => (a.written_name.clone(), a.role.clone().or_else(|| if a.kind == ActorKind::Counterpart { role_of_side.clone() } else { None })),
         };
-        let p = Participant { party: k.party(a.party).to_string(), name, role };
+        let p = Participant { party: k.party(a.party).to_string(), name, role, name_from: None };
         if !participants.iter().any(|x| x.party == p.party && x.name == p.name && (x.name.is_some() || x.role == p.role)) {
             participants.push(p);
         }
@@ -849,6 +864,18 @@ fn finish(
         (None, None, Some(p)) => (Some(p), Some("publication")),
         (None, None, None) => (None, None),
     };
+    // A side named only by its role ("his Kazakh counterpart") is the one person who
+    // held that role of that state throughout the meeting's date.
+    if let Some(date) = date {
+        for p in participants.iter_mut().filter(|p| p.name.is_none()) {
+            let (Some(role), Some(party)) = (p.role.as_deref(), k.party_id(&p.party)) else { continue };
+            let mut holders = k.officials.iter().filter(|o| o.party == party && o.role == role && o.holds_throughout(&date));
+            if let (Some(o), None) = (holders.next(), holders.next()) {
+                p.name = Some(o.name.clone());
+                p.name_from = Some("office".into());
+            }
+        }
+    }
     let location = if d.mode != Mode::InPerson {
         None
     } else {

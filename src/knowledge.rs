@@ -66,6 +66,7 @@ pub enum Phrase {
     Former,
     Interview,
     Background,
+    Ours,
 }
 
 impl Phrase {
@@ -91,6 +92,7 @@ impl Phrase {
             "former" => Phrase::Former,
             "interview" => Phrase::Interview,
             "background" => Phrase::Background,
+            "ours" => Phrase::Ours,
             _ => return None,
         })
     }
@@ -114,6 +116,11 @@ pub struct Official {
 
 impl Official {
     /// Was this person in this office on some day of `date`?
+    /// In office on every day of the date (a whole month, a whole year).
+    pub fn holds_throughout(&self, date: &PartialDate) -> bool {
+        self.from.map_or(true, |f| f.first_day() <= date.first_day()) && self.to.map_or(true, |t| t.last_day() >= date.last_day())
+    }
+
     pub fn in_office(&self, date: &PartialDate) -> bool {
         self.from.map_or(true, |f| date.last_day() >= f.first_day())
             && self.to.map_or(true, |t| t.last_day() >= date.first_day())
@@ -123,6 +130,8 @@ impl Official {
 #[derive(Debug, Clone)]
 pub struct Agency {
     pub name: String,
+    /// The outlet's home state: "our country" in its reports.
+    pub country: Option<PartyId>,
 }
 
 #[derive(Debug, Clone)]
@@ -419,9 +428,10 @@ impl Knowledge {
             }
         }
         for r in records(AGENCIES) {
-            if let [name, _country, names, ..] = r.as_slice() {
+            if let [name, country, names, ..] = r.as_slice() {
                 let i = k.agencies.len() as u16;
-                k.agencies.push(Agency { name: name.to_string() });
+                let country = (!country.is_empty()).then(|| k.intern(country));
+                k.agencies.push(Agency { name: name.to_string(), country });
                 for f in forms(names) {
                     b.add(f, Entity::Agency(i));
                 }

@@ -70,6 +70,10 @@ pub struct Participant {
     pub name: Option<String>,
     /// Short English role ("defense minister").
     pub role: Option<String>,
+    /// "office" when the text gives only the role and the name is the one person
+    /// who held that role of that state throughout the meeting's date (officials.tsv).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -118,7 +118,7 @@ mod tests {
     fn meeting(parties: &[&str], date: Option<&str>, names: &[(&str, Option<&str>)]) -> Meeting {
         Meeting {
             parties: parties.iter().map(|p| p.to_string()).collect(),
-            participants: names.iter().map(|(p, n)| Participant { party: p.to_string(), name: n.map(str::to_string), role: None }).collect(),
+            participants: names.iter().map(|(p, n)| Participant { party: p.to_string(), name: n.map(str::to_string), role: None, name_from: None }).collect(),
             date: date.map(str::to_string),
             date_in_text: None,
             date_precision: None,

@@ -525,7 +525,7 @@ mod tests {
         Entry {
             meeting: Meeting {
                 parties: parties.iter().map(|p| p.to_string()).collect(),
-                participants: people.iter().map(|(p, n, r)| Participant { party: p.to_string(), name: Some(n.to_string()), role: Some(r.to_string()) }).collect(),
+                participants: people.iter().map(|(p, n, r)| Participant { party: p.to_string(), name: Some(n.to_string()), role: Some(r.to_string()), name_from: None }).collect(),
                 date: date.map(str::to_string),
                 date_in_text: None,
                 date_precision: None,

@@ -38,7 +38,15 @@ fn people_label(lang: Lang, m: &Meeting) -> String {
     m.participants
         .iter()
         .map(|p| {
-            let who = p.name.clone().unwrap_or_else(|| t.unnamed.into());
+            let mut who = p.name.clone().unwrap_or_else(|| t.unnamed.into());
+            // A name the text does not give, known from the terms of office.
+            if p.name_from.as_deref() == Some("office") {
+                who.push_str(match lang {
+                    Lang::En => " [by office]",
+                    Lang::Ar => " [بحكم المنصب]",
+                    Lang::Fa => " [بر پایه سمت]",
+                });
+            }
             let party = names::party(lang, &p.party);
             match &p.role {
                 Some(r) => format!("{who} ({r}, {party})"),
