@@ -2,6 +2,7 @@
 //! delete a meeting, add one the extractor missed, remove one of your own
 //! articles. The rules live in [`crate::correction`] and [`crate::library`].
 
+use super::i18n::{message as core_message, said, use_ui, Said};
 use super::storage::Shelf;
 use crate::correction::{Fix, Handle, Shown};
 use crate::library::Origin;
@@ -24,28 +25,36 @@ fn title_of(text: &str) -> String {
     text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").chars().take(60).collect()
 }
 
+/// A refusal from the core, shown in the interface language.
+fn refusal(e: impl std::fmt::Display) -> (bool, Said) {
+    let e = e.to_string();
+    (false, said(move |l| core_message(l, &e)))
+}
+
 /// Parties, date, status and mode fields, bound to signals.
 #[component]
 fn FixFields(prefix: &'static str, parties: RwSignal<String>, date: RwSignal<String>, status: RwSignal<String>, mode: RwSignal<String>) -> impl IntoView {
+    let ui = use_ui();
     view! {
-        <input type="text" class="fix-parties" data-testid=format!("{prefix}-parties") aria-label="Parties (codes, e.g. IR KZ)" placeholder="IR KZ"
+        <input type="text" class="fix-parties" data-testid=format!("{prefix}-parties") aria-label=move || ui.t().parties_field placeholder="IR KZ" dir="ltr"
             prop:value=move || parties.get() on:input=move |e| parties.set(event_target_value(&e)) />
-        <input type="text" class="fix-date" data-testid=format!("{prefix}-date") aria-label="Date (YYYY, YYYY-MM or YYYY-MM-DD)" placeholder="YYYY-MM-DD"
+        <input type="text" class="fix-date" data-testid=format!("{prefix}-date") aria-label=move || ui.t().date_field placeholder="YYYY-MM-DD" dir="ltr"
             prop:value=move || date.get() on:input=move |e| date.set(event_target_value(&e)) />
-        <select data-testid=format!("{prefix}-status") aria-label="Status" prop:value=move || status.get() on:change=move |e| status.set(event_target_value(&e))>
-            <option value="held">"held"</option>
-            <option value="planned">"planned"</option>
+        <select data-testid=format!("{prefix}-status") aria-label=move || ui.t().status prop:value=move || status.get() on:change=move |e| status.set(event_target_value(&e))>
+            <option value="held">{move || ui.t().held}</option>
+            <option value="planned">{move || ui.t().planned}</option>
         </select>
-        <select data-testid=format!("{prefix}-mode") aria-label="Mode" prop:value=move || mode.get() on:change=move |e| mode.set(event_target_value(&e))>
-            <option value="in_person">"in person"</option>
-            <option value="phone">"phone"</option>
-            <option value="video">"video"</option>
+        <select data-testid=format!("{prefix}-mode") aria-label=move || ui.t().mode prop:value=move || mode.get() on:change=move |e| mode.set(event_target_value(&e))>
+            <option value="in_person">{move || ui.t().in_person}</option>
+            <option value="phone">{move || ui.t().phone}</option>
+            <option value="video">{move || ui.t().video}</option>
         </select>
     }
 }
 
 #[component]
-fn MeetingRow(shelf: Shelf, article: String, shown: Shown, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+fn MeetingRow(shelf: Shelf, article: String, shown: Shown, message: RwSignal<Option<(bool, Said)>>) -> impl IntoView {
+    let ui = use_ui();
     let m = &shown.meeting;
     let parties = RwSignal::new(m.parties.join(" "));
     let date = RwSignal::new(m.date.clone().unwrap_or_default());
@@ -58,13 +67,13 @@ fn MeetingRow(shelf: Shelf, article: String, shown: Shown, message: RwSignal<Opt
         let mut outcome = None;
         shelf.library.update(|l| outcome = Some(l.correct(&article.get_value(), &handle.get_value(), fix)));
         match outcome {
-            Some(Err(e)) => message.set(Some((false, e.to_string()))),
-            _ => message.set(Some((true, "Saved your correction.".into()))),
+            Some(Err(e)) => message.set(Some(refusal(e))),
+            _ => message.set(Some((true, said(|l| l.strings().saved_correction.into())))),
         }
     };
     let save = move |_| match Fix::parse(&parties.get_untracked(), &date.get_untracked(), status_of(&status.get_untracked()), mode_of(&mode.get_untracked())) {
         Ok(fix) => apply(Some(fix)),
-        Err(e) => message.set(Some((false, e.to_string()))),
+        Err(e) => message.set(Some(refusal(e))),
     };
     let delete = move |_| apply(None);
     let added = matches!(shown.handle, Handle::Added(_));
@@ -75,9 +84,9 @@ fn MeetingRow(shelf: Shelf, article: String, shown: Shown, message: RwSignal<Opt
             </div>
             {(!evidence.is_empty()).then(|| view! { <blockquote class="fix-evidence" dir="auto">{evidence}</blockquote> })}
             <div class="fix-actions">
-                {shown.corrected.then(|| view! { <span class="badge">{if added { "added by you" } else { "corrected" }}</span> })}
-                <button type="button" data-testid="fix-save" on:click=save>"Save"</button>
-                <button type="button" class="secondary" data-testid="fix-delete" on:click=delete>"Delete meeting"</button>
+                {shown.corrected.then(|| view! { <span class="badge">{move || if added { ui.t().added_by_you } else { ui.t().corrected }}</span> })}
+                <button type="button" data-testid="fix-save" on:click=save>{move || ui.t().save}</button>
+                <button type="button" class="secondary" data-testid="fix-delete" on:click=delete>{move || ui.t().delete_meeting}</button>
             </div>
         </li>
     }
@@ -86,9 +95,10 @@ fn MeetingRow(shelf: Shelf, article: String, shown: Shown, message: RwSignal<Opt
 /// Pick an article and correct its meetings.
 #[component]
 pub fn CorrectionPanel(shelf: Shelf) -> impl IntoView {
+    let ui = use_ui();
     let library = shelf.library;
     let chosen = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<(bool, Said)>);
     let confirm_remove = RwSignal::new(false);
     // The chosen article, or the newest one.
     let current = Memo::new(move |_| {
@@ -105,16 +115,16 @@ pub fn CorrectionPanel(shelf: Shelf) -> impl IntoView {
     let add = move |_| {
         let fix = match Fix::parse(&add_parties.get_untracked(), &add_date.get_untracked(), status_of(&add_status.get_untracked()), mode_of(&add_mode.get_untracked())) {
             Ok(f) => f,
-            Err(e) => return message.set(Some((false, e.to_string()))),
+            Err(e) => return message.set(Some(refusal(e))),
         };
         let mut outcome = None;
         library.update(|l| outcome = Some(l.add_meeting(&current.get_untracked(), fix)));
         match outcome {
-            Some(Err(e)) => message.set(Some((false, e.to_string()))),
+            Some(Err(e)) => message.set(Some(refusal(e))),
             _ => {
                 add_parties.set(String::new());
                 add_date.set(String::new());
-                message.set(Some((true, "Added the meeting.".into())));
+                message.set(Some((true, said(|l| l.strings().added_meeting.into()))));
             }
         }
     };
@@ -128,18 +138,18 @@ pub fn CorrectionPanel(shelf: Shelf) -> impl IntoView {
         library.update(|l| removed = l.remove(&id).is_some());
         if removed {
             chosen.set(String::new());
-            message.set(Some((true, format!("Removed “{id}” and its corrections."))));
+            message.set(Some((true, said(move |l| (l.strings().removed_article)(l, &id)))));
         }
     };
     view! {
         <details class="corrections" data-testid="corrections">
-            <summary><h2>"Correct meetings"</h2></summary>
+            <summary><h2>{move || ui.t().correct_meetings}</h2></summary>
             <label class="fix-choose">
-                "Article "
+                {move || ui.t().article}" "
                 <select data-testid="correct-article" prop:value=move || current.get()
                     on:change=move |e| { confirm_remove.set(false); message.set(None); chosen.set(event_target_value(&e)) }>
                     {move || options.get().into_iter().map(|(id, title, origin)| {
-                        let label = format!("{}{id} — {title}", if origin == Origin::Bundled { "(bundled) " } else { "" });
+                        let label = format!("{}{id} — {title}", if origin == Origin::Bundled { ui.t().bundled_tag } else { "" });
                         view! { <option value=id>{label}</option> }
                     }).collect_view()}
                 </select>
@@ -158,19 +168,19 @@ pub fn CorrectionPanel(shelf: Shelf) -> impl IntoView {
                     <FixFields prefix="add" parties=add_parties date=add_date status=add_status mode=add_mode />
                 </div>
                 <div class="fix-actions">
-                    <button type="button" data-testid="add-meeting" on:click=add>"Add a meeting"</button>
+                    <button type="button" data-testid="add-meeting" on:click=add>{move || ui.t().add_meeting}</button>
                     {move || {
                         let own = library.with(|l| l.item(&current.get()).is_some_and(|i| i.origin == Origin::User));
                         own.then(|| view! {
                             <button type="button" class="danger" data-testid="remove-article" on:click=remove>
-                                {move || if confirm_remove.get() { "Really remove this article?" } else { "Remove this article" }}
+                                {move || if confirm_remove.get() { ui.t().really_remove } else { ui.t().remove_article }}
                             </button>
                         })
                     }}
                 </div>
             </div>
             {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "note ok" } else { "note error" } role="status" data-testid="correct-message">{m}</p>
+                <p class=if ok { "note ok" } else { "note error" } role="status" data-testid="correct-message">{move || m(ui.lang())}</p>
             })}
         </details>
     }

@@ -2,6 +2,7 @@
 //! meetings as CSV, JSON and iCalendar. Files are made in the page and handed
 //! to the browser as a download; nothing is sent anywhere.
 
+use super::i18n::{said, use_ui, Said};
 use super::storage::Shelf;
 use crate::export::{meetings_csv, meetings_ics, meetings_json};
 use leptos::prelude::*;
@@ -40,12 +41,13 @@ fn stamp() -> String {
 
 #[component]
 pub fn ExportBox(shelf: Shelf) -> impl IntoView {
-    let note = RwSignal::new(None::<String>);
+    let ui = use_ui();
+    let note = RwSignal::new(None::<Said>);
     let library = shelf.library;
     let export_library = move |_| {
         let (json, n) = library.with_untracked(|l| (l.export_json(), l.user_articles().count()));
         download("didar-library.json", "application/json", &json);
-        note.set(Some(format!("Exported {n} article{} and your corrections.", if n == 1 { "" } else { "s" })));
+        note.set(Some(said(move |l| (l.strings().exported)(l, n))));
     };
     let export_csv = move |_| {
         download("didar-meetings.csv", "text/csv;charset=utf-8", &library.with_untracked(|l| meetings_csv(&l.timeline())));
@@ -58,18 +60,16 @@ pub fn ExportBox(shelf: Shelf) -> impl IntoView {
     let export_ics = move |_| {
         let (ics, undated) = library.with_untracked(|l| meetings_ics(&l.timeline(), &stamp()));
         download("didar-meetings.ics", "text/calendar;charset=utf-8", &ics);
-        note.set((undated > 0).then(|| {
-            format!("{undated} meeting{} without a date left out of the calendar.", if undated == 1 { "" } else { "s" })
-        }));
+        note.set((undated > 0).then(|| said(move |l| (l.strings().left_out_undated)(l, undated))));
     };
     view! {
-        <div class="export" role="group" aria-label="Export">
-            <span class="export-label">"Export"</span>
-            <button type="button" class="secondary" data-testid="export-library" on:click=export_library>"Library (JSON)"</button>
-            <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>"Meetings CSV"</button>
-            <button type="button" class="secondary" data-testid="export-json" on:click=export_json>"Meetings JSON"</button>
-            <button type="button" class="secondary" data-testid="export-ics" on:click=export_ics>"Calendar (.ics)"</button>
+        <div class="export" role="group" aria-label=move || ui.t().export>
+            <span class="export-label">{move || ui.t().export}</span>
+            <button type="button" class="secondary" data-testid="export-library" on:click=export_library>{move || ui.t().export_library}</button>
+            <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>{move || ui.t().export_csv}</button>
+            <button type="button" class="secondary" data-testid="export-json" on:click=export_json>{move || ui.t().export_json}</button>
+            <button type="button" class="secondary" data-testid="export-ics" on:click=export_ics>{move || ui.t().export_ics}</button>
         </div>
-        {move || note.get().map(|n| view! { <p class="note" role="status" data-testid="export-message">{n}</p> })}
+        {move || note.get().map(|n| view! { <p class="note" role="status" data-testid="export-message">{move || n(ui.lang())}</p> })}
     }
 }

@@ -2,6 +2,7 @@
 //! ([`crate::import`]), analysed in chunks that yield to the browser so the
 //! page never freezes, with a progress bar.
 
+use super::i18n::{isolated, message as core_message, said, use_ui, Lang, Said, Strings};
 use super::storage::Shelf;
 use crate::import::{check_size, read_file, Refused};
 use crate::library::LibraryFile;
@@ -14,9 +15,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Work in progress: what, and how far.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Progress {
-    pub label: String,
+    /// What is being done, in the interface language.
+    pub label: fn(&Strings) -> &'static str,
     pub done: usize,
     pub total: usize,
 }
@@ -35,17 +37,17 @@ pub(super) async fn yield_to_browser() {
 }
 
 /// Analyse articles a chunk at a time (about 30 ms each), showing progress.
-pub async fn analyse_in_chunks(articles: Vec<Article>, label: &str, progress: RwSignal<Option<Progress>>) -> Vec<(Article, Analysis)> {
+pub async fn analyse_in_chunks(articles: Vec<Article>, label: fn(&Strings) -> &'static str, progress: RwSignal<Option<Progress>>) -> Vec<(Article, Analysis)> {
     let total = articles.len();
     let mut out = Vec::with_capacity(total);
-    progress.set(Some(Progress { label: label.into(), done: 0, total }));
+    progress.set(Some(Progress { label, done: 0, total }));
     yield_to_browser().await;
     let mut start = js_sys::Date::now();
     for article in articles {
         let analysis = crate::analyze(&article);
         out.push((article, analysis));
         if js_sys::Date::now() - start > CHUNK_MS {
-            progress.set(Some(Progress { label: label.into(), done: out.len(), total }));
+            progress.set(Some(Progress { label, done: out.len(), total }));
             yield_to_browser().await;
             start = js_sys::Date::now();
         }
@@ -55,7 +57,7 @@ pub async fn analyse_in_chunks(articles: Vec<Article>, label: &str, progress: Rw
 }
 
 /// Read, analyse and add these files; returns what to tell the user.
-async fn import_files(shelf: Shelf, files: Vec<web_sys::File>) -> (bool, String) {
+async fn import_files(shelf: Shelf, files: Vec<web_sys::File>) -> (bool, Said) {
     let mut incoming = LibraryFile::new(Vec::new(), Vec::new());
     let mut refused: Vec<Refused> = Vec::new();
     for file in files {
@@ -84,7 +86,7 @@ async fn import_files(shelf: Shelf, files: Vec<web_sys::File>) -> (bool, String)
     let corrections = plan.corrections.len();
     let mut meetings = 0;
     if added > 0 || corrections > 0 {
-        let analysed = analyse_in_chunks(plan.articles, "Analysing", shelf.progress).await;
+        let analysed = analyse_in_chunks(plan.articles, |t| t.analysing, shelf.progress).await;
         shelf.library.update(|l| {
             for (article, analysis) in analysed {
                 meetings += l.insert(article, analysis).analysis.meetings.len();
@@ -92,30 +94,34 @@ async fn import_files(shelf: Shelf, files: Vec<web_sys::File>) -> (bool, String)
             l.merge_corrections(plan.corrections);
         });
     }
-    let mut parts = Vec::new();
-    if added > 0 || refused.is_empty() {
-        parts.push(format!(
-            "Added {added} article{} ({meetings} meeting{}).",
-            if added == 1 { "" } else { "s" },
-            if meetings == 1 { "" } else { "s" }
-        ));
-    }
-    if corrections > 0 {
-        parts.push(format!("{corrections} correction{} imported.", if corrections == 1 { "" } else { "s" }));
-    }
-    if duplicates > 0 {
-        parts.push(format!("{duplicates} already in the library."));
-    }
-    if !refused.is_empty() {
-        parts.push(format!(
-            "Not imported: {}",
-            refused.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(" ")
-        ));
-        if added == 0 && corrections == 0 {
-            parts.push("Nothing was changed.".into());
+    let ok = refused.is_empty();
+    let told = said(move |l| {
+        let t = l.strings();
+        let mut parts = Vec::new();
+        if added > 0 || refused.is_empty() {
+            parts.push((t.imported)(l, added, meetings));
         }
-    }
-    (refused.is_empty(), parts.join(" "))
+        if corrections > 0 {
+            parts.push((t.corrections_imported)(l, corrections));
+        }
+        if duplicates > 0 {
+            parts.push((t.already_in_library)(l, duplicates));
+        }
+        if !refused.is_empty() {
+            // In a right-to-left language each file name is isolated, so a Latin name does not run into the text around it.
+            let list = refused
+                .iter()
+                .map(|r| if l == Lang::En { format!("{}: {}", r.file, r.why) } else { format!("{}: {}", isolated(&r.file), core_message(l, &r.why)) })
+                .collect::<Vec<_>>()
+                .join(" ");
+            parts.push(format!("{} {list}", t.not_imported));
+            if added == 0 && corrections == 0 {
+                parts.push(t.nothing_changed.into());
+            }
+        }
+        parts.join(" ")
+    });
+    (ok, told)
 }
 
 fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -126,14 +132,15 @@ fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// The file picker, the drop target (the whole page) and the progress bar.
 #[component]
 pub fn ImportBox(shelf: Shelf) -> impl IntoView {
-    let message = RwSignal::new(None::<(bool, String)>);
+    let ui = use_ui();
+    let message = RwSignal::new(None::<(bool, Said)>);
     let dragging = RwSignal::new(false);
     let start = move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;
         }
         if shelf.progress.get_untracked().is_some() {
-            message.set(Some((false, "Wait until the current import is done.".into())));
+            message.set(Some((false, said(|l| l.strings().wait_for_import.into()))));
             return;
         }
         message.set(None);
@@ -165,7 +172,7 @@ pub fn ImportBox(shelf: Shelf) -> impl IntoView {
     view! {
         <div class="import" class:dragging=move || dragging.get()>
             <label class="file-button">
-                "Open files…"
+                {move || ui.t().open_files}
                 <input
                     type="file"
                     multiple
@@ -174,19 +181,19 @@ pub fn ImportBox(shelf: Shelf) -> impl IntoView {
                     on:change=picked
                 />
             </label>
-            <span class="hint">".txt, .html or .json (a Didar library or a list of articles); or drop them anywhere on the page."</span>
+            <span class="hint">{move || ui.t().import_hint}</span>
         </div>
         {move || shelf.progress.get().map(|p| view! {
             <div class="progress" data-testid="import-progress">
                 <label>
-                    {format!("{} {} of {} articles…", p.label, p.done, p.total)}
+                    {move || (ui.t().progress)(ui.lang(), (p.label)(ui.t()), p.done, p.total)}
                     <progress max=p.total.max(1) value=p.done></progress>
                 </label>
             </div>
         })}
         {move || message.get().map(|(ok, m)| view! {
-            <p class=if ok { "note ok" } else { "note error" } role="status" data-testid="import-message">{m}</p>
+            <p class=if ok { "note ok" } else { "note error" } role="status" data-testid="import-message">{move || m(ui.lang())}</p>
         })}
-        {move || dragging.get().then(|| view! { <div class="drop-overlay" aria-hidden="true">"Drop files to add them"</div> })}
+        {move || dragging.get().then(|| view! { <div class="drop-overlay" aria-hidden="true">{move || ui.t().drop_files}</div> })}
     }
 }

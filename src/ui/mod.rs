@@ -50,7 +50,7 @@ fn App() -> impl IntoView {
             <i18n::LangSelect />
         </header>
         <main class="layout">
-            <section class="side" aria-label="Articles">
+            <section class="side" aria-label=move || ui.t().articles>
                 <paste::PasteBox library=library />
                 <import::ImportBox shelf=shelf />
                 <storage::StorageReport shelf=shelf />
@@ -58,7 +58,7 @@ fn App() -> impl IntoView {
                 <correct::CorrectionPanel shelf=shelf />
                 <ArticleList library=library />
             </section>
-            <section class="main" aria-label="Timeline">
+            <section class="main" aria-label=move || ui.t().timeline>
                 <timeline_view::TimelineView timeline=timeline find_article=find_article />
             </section>
         </main>
@@ -72,6 +72,7 @@ fn ArticleList(library: RwSignal<Library>) -> impl IntoView {
     let ui = i18n::use_ui();
     let limit = RwSignal::new(timeline_view::LIST_PAGE);
     let rows = move || {
+        let (lang, t) = (ui.lang(), ui.t());
         library.with(|l| {
             l.items()
                 .iter()
@@ -81,16 +82,15 @@ fn ArticleList(library: RwSignal<Library>) -> impl IntoView {
                     let title: String = item.article.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").chars().take(90).collect();
                     let n = item.analysis.meetings.len();
                     let origin = match item.origin {
-                        crate::library::Origin::Bundled => "bundled",
-                        crate::library::Origin::User => "yours",
+                        crate::library::Origin::Bundled => t.bundled,
+                        crate::library::Origin::User => t.yours,
                     };
                     let meta = format!(
-                        "{} · {} · {} meeting{}{}",
-                        item.analysis.lang,
+                        "{} · {} · {}{}",
+                        (t.article_lang)(lang, &item.analysis.lang),
                         origin,
-                        n,
-                        if n == 1 { "" } else { "s" },
-                        item.analysis.published.as_ref().map(|p| format!(" · published {p}")).unwrap_or_default()
+                        (t.meetings)(lang, n, n),
+                        item.analysis.published.as_ref().map(|p| format!(" · {}", (t.published)(lang, p))).unwrap_or_default()
                     );
                     (item.article.id.clone(), title, html_lang(&item.analysis.lang), meta)
                 })

@@ -1,6 +1,7 @@
 //! Names shown in the interface language: months of the three calendars
-//! (the first form of each month in `data/months.tsv`) and countries (the
-//! plain CLDR name in `data/countries.tsv`), and dates written with them.
+//! (the first form of each month in `data/months.tsv`), countries (the
+//! plain CLDR name in `data/countries.tsv`) and officials' roles, and dates
+//! written with them.
 
 use super::i18n::Lang;
 use crate::knowledge::Knowledge;
@@ -40,6 +41,59 @@ fn names() -> &'static Names {
 /// A party's name in the interface language (a body without a translated name keeps its English one).
 pub fn party(lang: Lang, code: &str) -> String {
     names().countries.get(&(code, lang.code())).map_or_else(|| Knowledge::get().party_name(code).to_string(), |n| n.to_string())
+}
+
+/// Officials' roles (the extractor's English role names, as in `data/roles.tsv`)
+/// as Arabic and Persian news write them: (role, ar, fa).
+const ROLES: &[(&str, &str, &str)] = &[
+    ("president", "الرئيس", "رئیس‌جمهور"),
+    ("vice president", "نائب الرئيس", "معاون رئیس‌جمهور"),
+    ("prime minister", "رئيس الوزراء", "نخست‌وزیر"),
+    ("supreme leader", "المرشد الأعلى", "رهبر"),
+    ("king", "الملك", "پادشاه"),
+    ("emir", "الأمير", "امیر"),
+    ("sultan", "السلطان", "سلطان"),
+    ("crown prince", "ولي العهد", "ولیعهد"),
+    ("speaker", "رئيس البرلمان", "رئیس مجلس"),
+    ("head of the judiciary", "رئيس السلطة القضائية", "رئیس قوه قضاییه"),
+    ("minister", "وزير", "وزیر"),
+    ("foreign minister", "وزير الخارجية", "وزیر امور خارجه"),
+    ("deputy foreign minister", "نائب وزير الخارجية", "معاون وزیر امور خارجه"),
+    ("defense minister", "وزير الدفاع", "وزیر دفاع"),
+    ("deputy defense minister", "نائب وزير الدفاع", "معاون وزیر دفاع"),
+    ("secretary general of the ministry of defense", "الأمين العام لوزارة الدفاع", "دبیرکل وزارت دفاع"),
+    ("national security adviser", "مستشار الأمن القومي", "مشاور امنیت ملی"),
+    ("secretary of the Security Council", "أمين مجلس الأمن", "دبیر شورای امنیت"),
+    ("secretary of the Supreme National Security Council", "أمين المجلس الأعلى للأمن القومي", "دبیر شورای عالی امنیت ملی"),
+    ("adviser", "مستشار", "مشاور"),
+    ("ambassador", "السفير", "سفیر"),
+    ("military attache", "الملحق العسكري", "وابسته نظامی"),
+    ("secretary general", "الأمين العام", "دبیرکل"),
+    ("director general", "المدير العام", "مدیرکل"),
+    ("commander", "القائد", "فرمانده"),
+    ("commander-in-chief of the armed forces", "القائد العام للقوات المسلحة", "فرمانده کل نیروهای مسلح"),
+    ("chief of the general staff", "رئيس هيئة الأركان العامة", "رئیس ستاد کل"),
+    ("chief of the general staff of the armed forces", "رئيس هيئة الأركان العامة للقوات المسلحة", "رئیس ستاد کل نیروهای مسلح"),
+    ("chairman of the joint chiefs", "رئيس هيئة الأركان المشتركة", "رئیس ستاد مشترک"),
+    ("army chief of staff", "رئيس أركان الجيش", "رئیس ستاد ارتش"),
+    ("chief of army staff", "رئيس أركان الجيش", "رئیس ستاد ارتش"),
+    ("army commander", "قائد الجيش", "فرمانده ارتش"),
+    ("air force commander", "قائد القوات الجوية", "فرمانده نیروی هوایی"),
+    ("navy commander", "قائد القوات البحرية", "فرمانده نیروی دریایی"),
+    ("IRGC commander", "قائد الحرس الثوري", "فرمانده سپاه"),
+    ("vice chairman of the Central Military Commission", "نائب رئيس اللجنة العسكرية المركزية", "نایب‌رئیس کمیسیون نظامی مرکزی"),
+];
+
+/// An official's role in the interface language (the extractor's English
+/// role name, e.g. "defense minister"; a role without a translation is shown
+/// as it is). For the participants line: "Amir Hatami (وزیر دفاع، ایران)".
+pub fn role(lang: Lang, role: &str) -> String {
+    let found = ROLES.iter().find(|(en, _, _)| en.eq_ignore_ascii_case(role));
+    match (lang, found) {
+        (Lang::Ar, Some((_, ar, _))) => ar.to_string(),
+        (Lang::Fa, Some((_, _, fa))) => fa.to_string(),
+        _ => role.to_string(),
+    }
 }
 
 /// A month's name in the interface language (its number when unknown).

@@ -1,5 +1,6 @@
 //! Paste an article and analyse it.
 
+use super::i18n::{message as core_message, said, Said};
 use crate::library::Library;
 use leptos::prelude::*;
 
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 pub fn PasteBox(library: RwSignal<Library>) -> impl IntoView {
     let ui = super::i18n::use_ui();
     let text = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<(bool, Said)>);
     let analyze = move |_| {
         let pasted = text.get_untracked();
         let mut outcome = None;
@@ -15,9 +16,12 @@ pub fn PasteBox(library: RwSignal<Library>) -> impl IntoView {
             outcome = Some(match l.add_text(&pasted) {
                 Ok(item) => {
                     let n = item.analysis.meetings.len();
-                    (true, format!("Added. {n} meeting{} found.", if n == 1 { "" } else { "s" }))
+                    (true, said(move |l| (l.strings().pasted)(l, n)))
                 }
-                Err(e) => (false, e.to_string()),
+                Err(e) => {
+                    let e = e.to_string();
+                    (false, said(move |l| core_message(l, &e)))
+                }
             });
         });
         if outcome.as_ref().is_some_and(|(ok, _)| *ok) {
@@ -38,7 +42,7 @@ pub fn PasteBox(library: RwSignal<Library>) -> impl IntoView {
         ></textarea>
         <button data-testid="analyze" on:click=analyze>{move || ui.t().analyze}</button>
         {move || message.get().map(|(ok, m)| view! {
-            <p class=if ok { "note ok" } else { "note error" } role="status">{m}</p>
+            <p class=if ok { "note ok" } else { "note error" } role="status">{move || m(ui.lang())}</p>
         })}
     }
 }

@@ -322,7 +322,7 @@ async fn load(shelf: Shelf) -> Result<(), String> {
         s.next_seq = next_seq;
     });
     if !articles.is_empty() || !corrections.is_empty() {
-        let analysed = analyse_in_chunks(articles.into_iter().map(|r| r.value).collect(), "Opening your library", shelf.progress).await;
+        let analysed = analyse_in_chunks(articles.into_iter().map(|r| r.value).collect(), |t| t.opening_library, shelf.progress).await;
         shelf.library.update(|l| {
             for (article, analysis) in analysed {
                 l.insert(article, analysis);
@@ -403,6 +403,7 @@ pub async fn quarantine_json() -> Result<String, String> {
 /// What the page says about saving: always visible, so unsaved work is never a surprise.
 #[component]
 pub fn StorageReport(shelf: Shelf) -> impl IntoView {
+    let ui = super::i18n::use_ui();
     let download = move |_| {
         spawn_local(async move {
             match quarantine_json().await {
@@ -413,24 +414,23 @@ pub fn StorageReport(shelf: Shelf) -> impl IntoView {
     };
     view! {
         <p class="storage" data-testid="storage-status" role="status">
-            {move || match shelf.saving.get() {
-                Saving::Loading => "Opening the library saved in this browser…".to_string(),
-                Saving::On => "Your articles and corrections are saved in this browser.".to_string(),
-                Saving::Off(why) => format!("Not saved: {why}. Export the library to keep your work."),
+            {move || {
+                let (l, t) = (ui.lang(), ui.t());
+                match shelf.saving.get() {
+                    Saving::Loading => t.opening_saved.to_string(),
+                    Saving::On => t.saved_here.to_string(),
+                    Saving::Off(why) => (t.not_saved)(l, &super::i18n::message(l, &why)),
+                }
             }}
         </p>
         {move || {
             let q = shelf.quarantine.get();
+            let (l, t) = (ui.lang(), ui.t());
             (q.total > 0).then(|| view! {
                 <div class="quarantine" data-testid="quarantine-report" role="alert">
-                    <p>{format!(
-                        "{} saved record{} could not be read and {} set aside, not deleted.",
-                        q.total,
-                        if q.total == 1 { "" } else { "s" },
-                        if q.total == 1 { "was" } else { "were" }
-                    )}</p>
-                    <ul>{q.now.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-                    <button type="button" class="secondary" data-testid="quarantine-download" on:click=download>"Download the set-aside records"</button>
+                    <p>{(t.set_aside)(l, q.total)}</p>
+                    <ul>{q.now.into_iter().map(|r| view! { <li dir="auto">{super::i18n::message(l, &r)}</li> }).collect_view()}</ul>
+                    <button type="button" class="secondary" data-testid="quarantine-download" on:click=download>{t.download_set_aside}</button>
                 </div>
             })
         }}
