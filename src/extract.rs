@@ -589,8 +589,11 @@ fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&A
             }
         }
     }
-    if parties_of(&chosen).len() == 1 {
-        if let Some(p) = protagonist.filter(|p| p.party != chosen[0].party) {
+    // One side named ("met the Kazakh minister"), or others listed "together with":
+    // the article's protagonist is the other.
+    let together = reader.has_phrase(s, Phrase::Together);
+    if parties_of(&chosen).len() == 1 || together {
+        if let Some(p) = protagonist.filter(|p| !chosen.iter().any(|c| c.party == p.party)) {
             chosen.insert(0, p.clone());
         }
     }

@@ -67,6 +67,7 @@ pub enum Phrase {
     Interview,
     Background,
     Ours,
+    Together,
 }
 
 impl Phrase {
@@ -93,6 +94,7 @@ impl Phrase {
             "interview" => Phrase::Interview,
             "background" => Phrase::Background,
             "ours" => Phrase::Ours,
+            "together" => Phrase::Together,
             _ => return None,
         })
     }
