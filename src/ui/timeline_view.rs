@@ -35,10 +35,16 @@ fn parties_label(lang: Lang, m: &Meeting) -> String {
 
 fn people_label(lang: Lang, m: &Meeting) -> String {
     let t = lang.strings();
+    let (comma, semicolon) = if lang.rtl() { ("، ", "؛ ") } else { (", ", "; ") };
     m.participants
         .iter()
         .map(|p| {
-            let mut who = p.name.clone().unwrap_or_else(|| t.unnamed.into());
+            // A Latin name stays in its place inside right-to-left text.
+            let mut who = match &p.name {
+                Some(n) if lang.rtl() => super::i18n::isolated(n),
+                Some(n) => n.clone(),
+                None => t.unnamed.into(),
+            };
             // A name the text does not give, known from the terms of office.
             if p.name_from.as_deref() == Some("office") {
                 who.push_str(match lang {
@@ -49,12 +55,12 @@ fn people_label(lang: Lang, m: &Meeting) -> String {
             }
             let party = names::party(lang, &p.party);
             match &p.role {
-                Some(r) => format!("{who} ({r}, {party})"),
+                Some(r) => format!("{who} ({}{comma}{party})", names::role(lang, r)),
                 None => format!("{who} ({party})"),
             }
         })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(semicolon)
 }
 
 fn place_label(lang: Lang, m: &Meeting) -> Option<String> {
