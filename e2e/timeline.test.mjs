@@ -131,6 +131,28 @@ describe('The timeline workbench in Chromium', () => {
     await finish();
   });
 
+  test('meetings too close to tell apart are one counted cluster; activating it zooms in on them', async () => {
+    const { page, finish } = await open();
+    const articles = Array.from({ length: 12 }, (_, i) => ({
+      id: `may-${i}`,
+      text: `TEHRAN, ${i + 1} May 2021 (IRNA) – Iran's defense minister met his Kazakh counterpart in Tehran today. Report ${i}.`,
+    }));
+    await page.locator('[data-testid="import-input"]').setInputFiles([{ name: 'may.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(articles)) }]);
+    await page.locator('[data-testid="import-message"]').waitFor();
+    await page.locator('[data-testid="zoom-fit"]').click();
+    const cluster = page.locator('.axis .mark.cluster').first();
+    await cluster.waitFor();
+    assert.match(await cluster.getAttribute('aria-label'), /^1[0-9] meetings, /, 'the cluster says how many');
+    assert.ok(await axisAttr(page, 'data-span-days') > 365, 'the whole timeline is in view');
+    await cluster.focus();
+    await page.keyboard.press('Enter');
+    const span = await axisAttr(page, 'data-span-days');
+    assert.ok(span < 60, `Enter on the cluster zooms in on its meetings (${span} days in view)`);
+    assert.ok(await page.locator('.axis .mark[data-entry]').count() >= 12, 'now drawn one by one');
+    assert.equal(await page.locator(`${EVENT}[data-parties="IR-KZ"]`).count() >= 12, true, 'the list keeps every meeting');
+    await finish();
+  });
+
   test('filters, search and lanes', async () => {
     const { page, finish } = await open();
     const all = await listed(page);
