@@ -568,7 +568,7 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
 }
 
 /// Rows of a long list built in one task.
-pub(super) const LIST_PAGE: usize = 200;
+pub(super) const LIST_PAGE: usize = 50;
 
 /// The meetings as a list (the accessible, printable form of the timeline).
 /// Rows are keyed by what they show, so a change (a pasted article, a filter)
@@ -630,21 +630,61 @@ fn meeting_row(lang: Lang, cal: Calendar, e: Entry, open: RwSignal<Option<OpenSo
                     {m.occasion.clone().map(|o| view! { <span class="occasion">{o}</span> })}
                 </div>
                 <div class="event-people">{people_label(lang, &m)}</div>
-                <ul class="sources">
-                    {e.sources.into_iter().map(|s| {
-                        let src = OpenSource { article: s.article.clone(), lang: s.lang.clone(), evidence: s.evidence.clone() };
-                        view! {
-                            <li class="source">
-                                <blockquote class="evidence" dir="auto" lang=super::html_lang(&s.lang)>{s.evidence.text}</blockquote>
-                                <button type="button" class="link" data-testid="open-article" on:click=move |_| open.set(Some(src.clone()))>
-                                    <cite>{s.article}</cite>
-                                    <span class="visually-hidden">{format!(" — {}", t.open_article)}</span>
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                {
+                    // The first reports at once; the rest (a meeting can have dozens) on demand.
+                    let mut sources = e.sources;
+                    let rest = sources.split_off(sources.len().min(SOURCES_SHOWN));
+                    let more = rest.len();
+                    let expanded = RwSignal::new(false);
+                    let rest = StoredValue::new(rest);
+                    view! {
+                        <ul class="sources">
+                            {sources.into_iter().map(|s| source_item(t, s, open)).collect_view()}
+                            {move || expanded.get().then(|| rest.get_value().into_iter().map(|s| source_item(t, s, open)).collect_view())}
+                        </ul>
+                        {(more > 0).then(|| view! {
+                            <button type="button" class="link more-sources" data-testid="more-sources" aria-expanded=move || expanded.get().to_string()
+                                on:click=move |_| expanded.update(|x| *x = !*x)>
+                                {move || if expanded.get() { fewer_sources_label(lang) } else { more_sources_label(lang, more) }}
+                            </button>
+                        })}
+                    }
+                }
             </div>
         </li>
     }
+}
+
+/// Reports of one meeting listed before "more sources".
+const SOURCES_SHOWN: usize = 3;
+
+fn source_item(t: &'static Strings, s: crate::timeline::Source, open: RwSignal<Option<OpenSource>>) -> impl IntoView {
+    let src = OpenSource { article: s.article.clone(), lang: s.lang.clone(), evidence: s.evidence.clone() };
+    view! {
+        <li class="source">
+            <blockquote class="evidence" dir="auto" lang=super::html_lang(&s.lang)>{s.evidence.text}</blockquote>
+            <button type="button" class="link" data-testid="open-article" on:click=move |_| open.set(Some(src.clone()))>
+                <cite>{s.article}</cite>
+                <span class="visually-hidden">{format!(" — {}", t.open_article)}</span>
+            </button>
+        </li>
+    }
+}
+
+fn more_sources_label(lang: Lang, n: usize) -> String {
+    let n = lang.num(n);
+    match lang {
+        Lang::En => format!("{n} more sources"),
+        Lang::Ar => format!("{n} مصادر أخرى"),
+        Lang::Fa => format!("{n} منبع دیگر"),
+    }
+}
+
+fn fewer_sources_label(lang: Lang) -> String {
+    match lang {
+        Lang::En => "Fewer sources",
+        Lang::Ar => "مصادر أقل",
+        Lang::Fa => "منابع کمتر",
+    }
+    .to_string()
 }
