@@ -5,6 +5,7 @@
 use crate::model::PartialDate;
 use crate::text::{fold, is_word_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -249,8 +250,9 @@ impl Builder {
         }
         let key = folded.to_ascii_lowercase();
         let exact_case = is_all_capitals(&folded).then(|| folded.clone());
-        let i = match self.patterns.get(&key) {
-            Some(&i) => {
+        let i = match self.patterns.entry(key) {
+            Entry::Occupied(o) => {
+                let i = *o.get();
                 // A form given in lower case anywhere makes the pattern case-blind.
                 if exact_case.is_none() {
                     self.rules[i].exact_case = None;
@@ -258,8 +260,9 @@ impl Builder {
                 self.rules[i].nisba |= nisba;
                 i
             }
-            None => {
-                self.patterns.insert(key.clone(), self.list.len());
+            Entry::Vacant(v) => {
+                let key = v.key().clone();
+                v.insert(self.list.len());
                 self.rules.push(PatternRule { arabic: is_arabic_script(&key), exact_case, nisba });
                 self.list.push(key);
                 self.entities.push(Vec::new());
@@ -352,7 +355,8 @@ impl Knowledge {
             alphabet: Alphabet::new(&[], ALPHABET_CODES),
             automaton: AhoCorasick::new(["\u{0}"]).expect("a one-pattern automaton always builds"),
         };
-        let mut b = Builder { patterns: HashMap::new(), list: Vec::new(), entities: Vec::new(), rules: Vec::new() };
+        // About ten thousand forms: room for them all at once.
+        let mut b = Builder { patterns: HashMap::with_capacity(1 << 14), list: Vec::new(), entities: Vec::new(), rules: Vec::new() };
 
         let named_parties = [(COUNTRIES, false), (COUNTRY_NAMES, false), (BODIES, true)];
         for (r, body) in named_parties.iter().flat_map(|&(file, body)| records(file).map(move |r| (r, body))) {
