@@ -24,6 +24,8 @@ fn arabic_letter(c: char) -> bool {
 const PERSIAN_WORDS: &[&str] = &["است", "این", "را", "با", "که", "از", "برای", "کرد", "شد", "های", "می"];
 const ARABIC_WORDS: &[&str] = &["في", "من", "على", "إلى", "الى", "التي", "الذي", "أن", "عن", "مع", "هذا"];
 const URDU_WORDS: &[&str] = &["کے", "میں", "ہے", "کی", "نے", "اور", "سے", "کو", "ہیں"];
+/// The longest word of the three lists, in bytes.
+const MAX_WORD_BYTES: usize = 8;
 
 /// The language of a text: `ar`, `fa`, `ur`, `en` or `other`.
 pub fn detect(text: &str) -> &'static str {
@@ -48,15 +50,30 @@ pub fn detect(text: &str) -> &'static str {
         // A Latin text with few non-ASCII letters is taken for English.
         return if latin >= other_script * 4 { "en" } else { "other" };
     }
-    for word in text.split(|c: char| !is_word_char(c)).take(600) {
-        if PERSIAN_WORDS.contains(&word) {
-            fa += 3;
+    // The first 600 pieces of the text split at every character that is not a letter or digit.
+    let mut pieces = 0;
+    let mut start = 0;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if i < text.len() && is_word_char(c) {
+            continue;
         }
-        if ARABIC_WORDS.contains(&word) {
-            ar += 3;
+        let word = &text[start..i];
+        start = i + c.len_utf8();
+        pieces += 1;
+        // No function word is longer than four Arabic letters (eight bytes).
+        if !word.is_empty() && word.len() <= MAX_WORD_BYTES {
+            if PERSIAN_WORDS.contains(&word) {
+                fa += 3;
+            }
+            if ARABIC_WORDS.contains(&word) {
+                ar += 3;
+            }
+            if URDU_WORDS.contains(&word) {
+                ur += 3;
+            }
         }
-        if URDU_WORDS.contains(&word) {
-            ur += 3;
+        if pieces == 600 {
+            break;
         }
     }
     if ur > fa && ur > ar {
@@ -81,5 +98,12 @@ mod tests {
         assert_eq!(detect("Министр обороны России встретился с коллегой"), "other");
         assert_eq!(detect(""), "other");
         assert_eq!(detect("12345 !!!"), "other");
+    }
+
+    #[test]
+    fn function_words_fit_the_length_bound() {
+        for w in super::PERSIAN_WORDS.iter().chain(super::ARABIC_WORDS).chain(super::URDU_WORDS) {
+            assert!(w.len() <= super::MAX_WORD_BYTES, "{w}");
+        }
     }
 }

@@ -57,44 +57,59 @@ fn fold_char(c: char) -> Fold {
 
 /// Fold a piece of knowledge (a pattern) the same way as article text.
 pub fn fold(s: &str) -> String {
-    Folded::new(s).text.trim().to_string()
+    let mut text = String::with_capacity(s.len());
+    fold_into(s, &mut text, None);
+    text.trim().to_string()
+}
+
+/// Fold `original` into `text`; with `origin`, record for every byte of
+/// `text` the index of the original character it came from. Returns the
+/// number of characters of `original`.
+fn fold_into(original: &str, text: &mut String, mut origin: Option<&mut Vec<u32>>) -> u32 {
+    let mut n = 0u32;
+    let mut last_space = true;
+    for c in original.chars() {
+        let i = n;
+        n += 1;
+        // Printable ASCII stays as it is (Latin text, digits, punctuation).
+        let folded = if c.is_ascii_graphic() { Fold::One(c) } else { fold_char(c) };
+        match folded {
+            Fold::Drop => continue,
+            Fold::Space => {
+                if last_space {
+                    continue;
+                }
+                text.push(' ');
+                last_space = true;
+            }
+            Fold::One(f) => {
+                if f == '\n' {
+                    // A line break ends any run of spaces before it.
+                    if text.ends_with(' ') {
+                        text.pop();
+                        if let Some(o) = origin.as_deref_mut() {
+                            o.pop();
+                        }
+                    }
+                    last_space = true;
+                } else {
+                    last_space = false;
+                }
+                text.push(f);
+            }
+        }
+        if let Some(o) = origin.as_deref_mut() {
+            o.resize(text.len(), i);
+        }
+    }
+    n
 }
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
-        let mut n = 0u32;
-        let mut last_space = true;
-        for (i, c) in original.chars().enumerate() {
-            n = i as u32 + 1;
-            let i = i as u32;
-            match fold_char(c) {
-                Fold::Drop => {}
-                Fold::Space => {
-                    if !last_space {
-                        text.push(' ');
-                        origin.push(i);
-                        last_space = true;
-                    }
-                }
-                Fold::One(f) => {
-                    if f == '\n' {
-                        // A line break ends any run of spaces before it.
-                        if text.ends_with(' ') {
-                            text.pop();
-                            origin.pop();
-                        }
-                        last_space = true;
-                    } else {
-                        last_space = false;
-                    }
-                    let before = text.len();
-                    text.push(f);
-                    origin.extend(std::iter::repeat(i).take(text.len() - before));
-                }
-            }
-        }
+        let n = fold_into(original, &mut text, Some(&mut origin));
         origin.push(n);
         Folded { text, origin, original_chars: n }
     }
@@ -144,9 +159,24 @@ pub fn slice_at(s: &str, start: usize, end: usize) -> &str {
 
 /// The original text between two character offsets.
 pub fn char_slice(original: &str, start: usize, end: usize) -> &str {
-    let byte = |n: usize| original.char_indices().nth(n).map_or(original.len(), |(b, _)| b);
-    let (b0, b1) = (byte(start), byte(end.max(start)));
+    let b0 = byte_of_char(original, start);
+    let b1 = b0 + byte_of_char(&original[b0..], end.saturating_sub(start));
     &original[b0..b1]
+}
+
+/// The byte offset of the `n`th character of `s` (its length past the end).
+fn byte_of_char(s: &str, n: usize) -> usize {
+    let mut seen = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        // Every byte but a UTF-8 continuation byte (10xxxxxx) starts a character.
+        if b & 0xC0 != 0x80 {
+            if seen == n {
+                return i;
+            }
+            seen += 1;
+        }
+    }
+    s.len()
 }
 
 /// A sentence of the folded text: a byte range.
