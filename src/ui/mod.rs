@@ -79,7 +79,10 @@ fn ArticleList(library: RwSignal<Library>) -> impl IntoView {
                 .rev()
                 .take(limit.get())
                 .map(|item| {
-                    let title: String = item.article.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").chars().take(90).collect();
+                    // The first line long enough to be a headline (not "Share this news", "News code: 39870").
+                    let mut lines = item.article.text.lines().map(str::trim).filter(|l| !l.is_empty());
+                    let first = lines.clone().next().unwrap_or("");
+                    let title: String = lines.find(|l| l.split_whitespace().count() >= 5).unwrap_or(first).chars().take(90).collect();
                     let n = item.analysis.meetings.len();
                     let origin = match item.origin {
                         crate::library::Origin::Bundled => t.bundled,
