@@ -225,9 +225,8 @@ pub fn TimelineView(timeline: Memo<Timeline>, find_article: Callback<String, Opt
         <div hidden=move || pane.get() != Pane::Axis>
             <Axis timeline=timeline shown=shown lane_by=lane_by calendar=calendar open=open />
         </div>
-        <div hidden=move || pane.get() != Pane::Counterparts>
-            <CounterpartsView timeline=timeline shown=shown />
-        </div>
+        // (Built only while shown: the matrix has a cell for every pair of parties.)
+        {move || (pane.get() == Pane::Counterparts).then(|| view! { <CounterpartsView timeline=timeline shown=shown /> })}
         <MeetingList timeline=timeline shown=shown calendar=calendar open=open />
         <ArticleView open=open find_article=find_article />
     }
