@@ -82,6 +82,8 @@ struct Saved {
 thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
     static SAVED: RefCell<Saved> = RefCell::new(Saved::default());
+    /// Writes begun and not yet committed: leaving the page now would lose them.
+    static PENDING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Length and a hash of the ends of a text: tells a re-used id with another text.
@@ -259,6 +261,14 @@ async fn write(batch: Batch) -> Result<(), String> {
 
 /// Open the saved library, add it to `shelf.library`, then save every change.
 pub fn start(shelf: Shelf) {
+    // Closing or reloading the page while a save is under way asks first.
+    let guard = window_event_listener(leptos::ev::beforeunload, |ev| {
+        if PENDING.with(|p| p.get()) > 0 {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
+    on_cleanup(move || guard.remove());
     spawn_local(async move {
         match load(shelf).await {
             Ok(()) => {
@@ -374,8 +384,11 @@ fn save_changes(shelf: Shelf, library: &Library) {
         return;
     }
     let written: Vec<(&'static str, String)> = batch.puts.iter().map(|(s, k, _)| (*s, k.clone())).collect();
+    PENDING.with(|p| p.set(p.get() + 1));
     spawn_local(async move {
-        if let Err(why) = write_in_parts(batch).await {
+        let result = write_in_parts(batch).await;
+        PENDING.with(|p| p.set(p.get().saturating_sub(1)));
+        if let Err(why) = result {
             // Forget what failed, so the next change tries again.
             SAVED.with(|s| {
                 let mut s = s.borrow_mut();
