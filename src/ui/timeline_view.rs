@@ -567,7 +567,7 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
 }
 
 /// Rows of a long list built in one task.
-pub(super) const LIST_PAGE: usize = 50;
+pub(super) const LIST_PAGE: usize = 25;
 
 /// The meetings as a list (the accessible, printable form of the timeline).
 /// Rows are keyed by what they show, so a change (a pasted article, a filter)
