@@ -47,11 +47,8 @@ fn people_label(lang: Lang, m: &Meeting) -> String {
             };
             // A name the text does not give, known from the terms of office.
             if p.name_from.as_deref() == Some("office") {
-                who.push_str(match lang {
-                    Lang::En => " [by office]",
-                    Lang::Ar => " [بحكم المنصب]",
-                    Lang::Fa => " [بر پایه سمت]",
-                });
+                who.push(' ');
+                who.push_str(t.by_office);
             }
             let party = names::party(lang, &p.party);
             match &p.role {
@@ -91,46 +88,29 @@ fn summary(lang: Lang, cal: Calendar, e: &Entry) -> String {
     s
 }
 
-/// The mark an event happened on: its entry and its centre (one set of
+/// The element matching `selector` that an event happened in (one set of
 /// listeners on the axis serves every mark, however many there are).
-fn mark_of(ev: &web_sys::Event) -> Option<(usize, f64, f64)> {
+fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
-    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let mark = target.closest("[data-entry]").ok()??;
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
+}
+
+/// The mark an event happened on: its entry and its centre.
+fn mark_of(ev: &web_sys::Event) -> Option<(usize, f64, f64)> {
+    let mark = closest(ev, "[data-entry]")?;
     let num = |name: &str| mark.get_attribute(name).and_then(|v| v.parse::<f64>().ok());
     Some((num("data-entry")? as usize, num("data-cx")?, num("data-cy")?))
 }
 
 /// The accessible name of a cluster: how many meetings, from when to when.
 fn cluster_label(lang: Lang, cal: Calendar, n: usize, first: i64, last: i64) -> String {
-    let day = |d: i64| {
-        crate::calendar::Ymd::from_day_number(d)
-            .and_then(|y| names::date(lang, cal, &format!("{:04}-{:02}-{:02}", y.year, y.month, y.day)))
-            .unwrap_or_default()
-    };
-    let (n, from, to) = (lang.num(n), day(first), day(last));
-    match lang {
-        Lang::En => format!("{n} meetings, {from} – {to}: zoom in"),
-        Lang::Ar => format!("{n} لقاءات، {from} – {to}: تكبير"),
-        Lang::Fa => format!("{n} دیدار، {from} – {to}: بزرگ‌نمایی"),
-    }
-}
-
-/// The accessible name of a lane's undated meetings drawn as one mark.
-fn undated_label(lang: Lang, n: usize) -> String {
-    let n = lang.num(n);
-    match lang {
-        Lang::En => format!("{n} undated meetings"),
-        Lang::Ar => format!("{n} لقاءات بلا تاريخ"),
-        Lang::Fa => format!("{n} دیدار بی‌تاریخ"),
-    }
+    let day = |d: i64| crate::calendar::Ymd::from_day_number(d).and_then(|y| names::date(lang, cal, &y.to_string())).unwrap_or_default();
+    (lang.strings().cluster)(lang, n, &day(first), &day(last))
 }
 
 /// The days a cluster of marks spans, when the event happened on one.
 fn cluster_of(ev: &web_sys::Event) -> Option<(i64, i64)> {
-    use wasm_bindgen::JsCast;
-    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let cluster = target.closest("[data-first]").ok()??;
+    let cluster = closest(ev, "[data-first]")?;
     let day = |name: &str| cluster.get_attribute(name).and_then(|v| v.parse::<i64>().ok());
     Some((day("data-first")?, day("data-last")?))
 }
@@ -458,7 +438,7 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
                     }.into_any())
                 }).collect();
                 if crowded {
-                    let label = undated_label(lang, undated.len());
+                    let label = (t.undated_count)(lang, undated.len());
                     marks.push(view! {
                         <g class="mark cluster undated" role="img" aria-label=label.clone()>
                             <title>{label.clone()}</title>
@@ -644,7 +624,7 @@ fn meeting_row(lang: Lang, cal: Calendar, e: Entry, open: RwSignal<Option<OpenSo
                         {(more > 0).then(|| view! {
                             <button type="button" class="link more-sources" data-testid="more-sources" aria-expanded=move || expanded.get().to_string()
                                 on:click=move |_| expanded.update(|x| *x = !*x)>
-                                {move || if expanded.get() { fewer_sources_label(lang) } else { more_sources_label(lang, more) }}
+                                {move || if expanded.get() { t.fewer_sources.to_string() } else { (t.more_sources)(lang, more) }}
                             </button>
                         })}
                     }
@@ -668,22 +648,4 @@ fn source_item(t: &'static Strings, s: crate::timeline::Source, open: RwSignal<O
             </button>
         </li>
     }
-}
-
-fn more_sources_label(lang: Lang, n: usize) -> String {
-    let n = lang.num(n);
-    match lang {
-        Lang::En => format!("{n} more sources"),
-        Lang::Ar => format!("{n} مصادر أخرى"),
-        Lang::Fa => format!("{n} منبع دیگر"),
-    }
-}
-
-fn fewer_sources_label(lang: Lang) -> String {
-    match lang {
-        Lang::En => "Fewer sources",
-        Lang::Ar => "مصادر أقل",
-        Lang::Fa => "منابع کمتر",
-    }
-    .to_string()
 }
