@@ -136,7 +136,7 @@ impl Fix {
             m.participants.retain(|p| self.parties.contains(&p.party));
             for p in &self.parties {
                 if !m.participants.iter().any(|q| &q.party == p) {
-                    m.participants.push(Participant { party: p.clone(), name: None, role: None, name_from: None });
+                    m.participants.push(Participant { party: p.clone(), ..Default::default() });
                 }
             }
             m.parties = self.parties.clone();

@@ -184,25 +184,18 @@ pub fn meetings_ics(t: &Timeline, stamp: &str) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Analysis, Evidence, Mode, Participant, Status};
+    use crate::model::{Analysis, Evidence, Participant};
 
     fn timeline(meetings: Vec<(Option<&str>, &str)>) -> Timeline {
         let meetings = meetings
             .into_iter()
             .enumerate()
             .map(|(i, (date, evidence))| Meeting {
-                parties: vec!["IR".into(), "KZ".into()],
-                participants: vec![Participant { party: "IR".into(), name: Some("Amir Hatami".into()), role: Some("defense minister".into()), name_from: None }],
+                participants: vec![Participant { party: "IR".into(), name: Some("Amir Hatami".into()), role: Some("defense minister".into()), ..Default::default() }],
                 date: date.map(str::to_string),
-                date_in_text: None,
                 date_precision: date.and_then(PartialDate::parse).map(|d| d.precision().to_string()),
-                date_source: None,
-                location: None,
-                occasion: None,
-                mode: Mode::InPerson,
-                status: Status::Held,
-                topics: vec![],
                 evidence: Evidence { start: 100 * i, end: 100 * i + 9, text: evidence.into() },
+                ..Meeting::of(&["IR", "KZ"])
             })
             .collect();
         Timeline::build([&Analysis { id: "a1".into(), lang: "en".into(), published: None, meetings }])

@@ -795,7 +795,7 @@ fn finish(
             Some(o) => (Some(k.official(o).name.clone()), a.role.clone().or_else(|| Some(k.official(o).role.clone()))),
             None => (a.written_name.clone(), a.role.clone().or_else(|| if a.kind == ActorKind::Counterpart { role_of_side.clone() } else { None })),
         };
-        let p = Participant { party: k.party(a.party).to_string(), name, role, name_from: None };
+        let p = Participant { party: k.party(a.party).to_string(), name, role, ..Default::default() };
         if !participants.iter().any(|x| x.party == p.party && x.name == p.name && (x.name.is_some() || x.role == p.role)) {
             participants.push(p);
         }

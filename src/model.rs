@@ -62,7 +62,7 @@ impl Meeting {
 }
 
 /// A person (or an unnamed office holder) taking part in a meeting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
     pub party: Party,
     /// Common English spelling when known; the spelling of the text when the
@@ -185,6 +185,28 @@ impl fmt::Display for PartialDate {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+impl Meeting {
+    /// A held, in-person meeting of these parties with nothing else known, for
+    /// tests to fill in with struct update syntax.
+    pub fn of(parties: &[&str]) -> Meeting {
+        Meeting {
+            parties: parties.iter().map(|p| p.to_string()).collect(),
+            participants: vec![],
+            date: None,
+            date_in_text: None,
+            date_precision: None,
+            date_source: None,
+            location: None,
+            occasion: None,
+            mode: Mode::InPerson,
+            status: Status::Held,
+            topics: vec![],
+            evidence: Evidence { start: 0, end: 1, text: "x".into() },
+        }
     }
 }
 

@@ -113,22 +113,12 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Mode, Status};
 
     fn meeting(parties: &[&str], date: Option<&str>, names: &[(&str, Option<&str>)]) -> Meeting {
         Meeting {
-            parties: parties.iter().map(|p| p.to_string()).collect(),
-            participants: names.iter().map(|(p, n)| Participant { party: p.to_string(), name: n.map(str::to_string), role: None, name_from: None }).collect(),
+            participants: names.iter().map(|(p, n)| Participant { party: p.to_string(), name: n.map(str::to_string), ..Default::default() }).collect(),
             date: date.map(str::to_string),
-            date_in_text: None,
-            date_precision: None,
-            date_source: None,
-            location: None,
-            occasion: None,
-            mode: Mode::InPerson,
-            status: Status::Held,
-            topics: vec![],
-            evidence: Evidence { start: 0, end: 1, text: "x".into() },
+            ..Meeting::of(parties)
         }
     }
 

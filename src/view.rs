@@ -524,18 +524,11 @@ mod tests {
     fn entry(parties: &[&str], date: Option<&str>, people: &[(&str, &str, &str)], langs: &[&str]) -> Entry {
         Entry {
             meeting: Meeting {
-                parties: parties.iter().map(|p| p.to_string()).collect(),
-                participants: people.iter().map(|(p, n, r)| Participant { party: p.to_string(), name: Some(n.to_string()), role: Some(r.to_string()), name_from: None }).collect(),
+                participants: people.iter().map(|(p, n, r)| Participant { party: p.to_string(), name: Some(n.to_string()), role: Some(r.to_string()), ..Default::default() }).collect(),
                 date: date.map(str::to_string),
-                date_in_text: None,
-                date_precision: None,
-                date_source: None,
                 location: Some(Location { city: Some("Moscow".into()), country: Some("RU".into()) }),
-                occasion: None,
-                mode: Mode::InPerson,
-                status: Status::Held,
-                topics: vec![],
                 evidence: Evidence { start: 0, end: 3, text: "met".into() },
+                ..Meeting::of(parties)
             },
             sources: langs.iter().enumerate().map(|(i, l)| Source { article: format!("a{i}"), lang: l.to_string(), evidence: Evidence { start: 0, end: 3, text: "التقى met".into() } }).collect(),
         }
