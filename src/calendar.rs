@@ -457,39 +457,49 @@ mod tests {
         assert_eq!(to_jalali(ymd(-9999, 1, 1)), None); // Jalali year would be < -9999
     }
 
-    #[test]
-    fn jalali_round_trip_1990_2035() {
+    /// Every day of 1990–2035 converts to `to` and back, and the converted dates run
+    /// on day by day, each month ending after one of the lengths `lengths` allows.
+    fn round_trip_1990_2035(
+        calendar: &str,
+        to: fn(Ymd) -> Option<(i32, u8, u8)>,
+        from: fn(i32, u8, u8) -> Option<Ymd>,
+        lengths: fn(u8) -> &'static [u8],
+    ) {
         let start = ymd(1990, 1, 1);
         let end = ymd(2035, 12, 31);
         let mut prev: Option<(i32, u8, u8)> = None;
         let mut n = 0;
         let mut d = start;
         while d <= end {
-            let j = to_jalali(d).unwrap_or_else(|| panic!("no Jalali date for {d}"));
-            assert_eq!(from_jalali(j.0, j.1, j.2), Some(d), "{d} -> {j:?}");
+            let c = to(d).unwrap_or_else(|| panic!("no {calendar} date for {d}"));
+            assert_eq!(from(c.0, c.1, c.2), Some(d), "{d} -> {c:?}");
             if let Some(p) = prev {
-                assert!(j > p, "Jalali dates must increase: {p:?} then {j:?}");
+                assert!(c > p, "{calendar} dates must increase: {p:?} then {c:?}");
                 // Next day is either day+1 in the same month or day 1 of the next month.
                 let (py, pm, pd) = p;
-                let ok = (j == (py, pm, pd + 1))
-                    || (j.2 == 1
-                        && ((j.0 == py && j.1 == pm + 1)
-                            || (j.0 == py + 1 && j.1 == 1 && pm == 12)));
-                assert!(ok, "{p:?} -> {j:?}");
-                if j.2 == 1 && pm >= 1 {
-                    let expected_len = match pm {
-                        1..=6 => vec![31],
-                        7..=11 => vec![30],
-                        _ => vec![29, 30],
-                    };
-                    assert!(expected_len.contains(&pd), "month {py}-{pm} has {pd} days");
+                let ok = (c == (py, pm, pd + 1))
+                    || (c.2 == 1
+                        && ((c.0 == py && c.1 == pm + 1)
+                            || (c.0 == py + 1 && c.1 == 1 && pm == 12)));
+                assert!(ok, "{p:?} -> {c:?}");
+                if c.2 == 1 {
+                    assert!(lengths(pm).contains(&pd), "month {py}-{pm} has {pd} days");
                 }
             }
-            prev = Some(j);
+            prev = Some(c);
             n += 1;
             d = d.add_days(1).unwrap();
         }
         assert_eq!(n, 16_801);
+    }
+
+    #[test]
+    fn jalali_round_trip_1990_2035() {
+        round_trip_1990_2035("Jalali", to_jalali, from_jalali, |month| match month {
+            1..=6 => &[31],
+            7..=11 => &[30],
+            _ => &[29, 30],
+        });
     }
 
     #[test]
@@ -563,31 +573,7 @@ mod tests {
 
     #[test]
     fn hijri_round_trip_1990_2035() {
-        let start = ymd(1990, 1, 1);
-        let end = ymd(2035, 12, 31);
-        let mut prev: Option<(i32, u8, u8)> = None;
-        let mut n = 0;
-        let mut d = start;
-        while d <= end {
-            let h = to_hijri(d).unwrap_or_else(|| panic!("no Hijri date for {d}"));
-            assert_eq!(from_hijri(h.0, h.1, h.2), Some(d), "{d} -> {h:?}");
-            if let Some(p) = prev {
-                assert!(h > p, "Hijri dates must increase: {p:?} then {h:?}");
-                let (py, pm, pd) = p;
-                let ok = (h == (py, pm, pd + 1))
-                    || (h.2 == 1
-                        && ((h.0 == py && h.1 == pm + 1)
-                            || (h.0 == py + 1 && h.1 == 1 && pm == 12)));
-                assert!(ok, "{p:?} -> {h:?}");
-                if h.2 == 1 {
-                    assert!(pd == 29 || pd == 30, "month {py}-{pm} has {pd} days");
-                }
-            }
-            prev = Some(h);
-            n += 1;
-            d = d.add_days(1).unwrap();
-        }
-        assert_eq!(n, 16_801);
+        round_trip_1990_2035("Hijri", to_hijri, from_hijri, |_| &[29, 30]);
     }
 
     #[test]
