@@ -5,19 +5,10 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, EVENT, ROOT, SHOTS, launch } from './chromium.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
-const SHOTS = join(ROOT, 'e2e', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-// Without these Chromium keeps trying to reach Google's services on a closed network.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const EVENT = '[data-testid="timeline-event"]';
 const SEED_PARTIES = ['IR-KZ', 'IR-PK', 'IR-RU', 'CF-IR', 'IR-RS', 'IR-UZ', 'IQ-IR', 'IR-TJ'];
 const ENGLISH = "TEHRAN, May 5, 2021 (MNA) – Iran's defense minister Amir Hatami met his Kazakh counterpart in Tehran on Wednesday to discuss military cooperation.";
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> met';
@@ -55,7 +46,7 @@ describe('Didar in Chromium', () => {
   before(async () => {
     assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run scripts/build first');
     server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launch();
   });
 
   after(async () => {

@@ -11,17 +11,11 @@
 // each copy gets its own id, dateline day and a numbered last line.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { DIST, EVENT, ROOT, launch } from '../e2e/chromium.mjs';
 import { serve } from '../e2e/serve.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
 const RUNS = Number(process.argv[2] ?? 5);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const EVENT = '[data-testid="timeline-event"]';
 const PASTE = "TEHRAN, May 5, 2021 (MNA) – Iran's defense minister Amir Hatami met his Kazakh counterpart in Tehran on Wednesday to discuss military cooperation.";
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -44,7 +38,7 @@ const articles = Array.from({ length: 1000 }, (_, i) => ({
 }));
 
 const { origin, close } = await serve(DIST, 0);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+const browser = await launch();
 const timeline = [], paste = [];
 let longtask = 0, frameGap = 0, importMs = 0, afterImportPaste = 0;
 try {
