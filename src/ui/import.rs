@@ -11,6 +11,7 @@ use js_sys::{Promise, Uint8Array};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -26,12 +27,26 @@ pub struct Progress {
 /// How long one chunk of analysis may hold the page before yielding.
 const CHUNK_MS: f64 = 30.0;
 
-/// Let the browser run (draw, handle input) before going on.
+/// If no frame comes (a hidden tab draws none), go on after this long.
+const FRAME_WAIT_MS: i32 = 50;
+
+/// Let the browser draw a frame and handle input before going on: resume in a
+/// task after the next animation frame (a bare `setTimeout(0)` lets Chromium
+/// run many chunks back to back without drawing), or after [`FRAME_WAIT_MS`]
+/// when the page draws no frames.
 pub(super) async fn yield_to_browser() {
     let promise = Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, FRAME_WAIT_MS);
+        let after_frame = Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = w.request_animation_frame(after_frame.unchecked_ref());
     });
     let _ = JsFuture::from(promise).await;
 }
