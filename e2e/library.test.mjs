@@ -293,6 +293,7 @@ describe('The library in Chromium', () => {
     await p.locator(`${EVENT}[data-parties="IR-KZ"][data-date="2021-05-05"]`).waitFor();
     await p.locator(`${EVENT}[data-parties="IR-UZ"][data-date="2022-03-03"]`).waitFor();
     await p.locator(`${EVENT}[data-parties="IR-TJ"][data-date="2023-07-07"]`).waitFor();
+    await p.locator('[data-testid="corrections"] summary').click();
     const opts = await p.locator('[data-testid="correct-article"] option').evaluateAll((os) => os.map((o) => o.value));
     for (const id of ['kz', 'uz', 'j1', 'imported-2']) assert.ok(opts.includes(id), `article ${id} in the library`);
     // The HTML file's markup was text; the payloads are shown as text and never run.

@@ -100,6 +100,9 @@ pub fn CorrectionPanel(shelf: Shelf) -> impl IntoView {
     let chosen = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, Said)>);
     let confirm_remove = RwSignal::new(false);
+    // The panel's body is built only while it is open: with thousands of
+    // articles, keeping their list up to date unseen would cost every import.
+    let open = RwSignal::new(false);
     // The chosen article, or the newest one.
     let current = Memo::new(move |_| {
         let want = chosen.get();
@@ -142,45 +145,48 @@ pub fn CorrectionPanel(shelf: Shelf) -> impl IntoView {
         }
     };
     view! {
-        <details class="corrections" data-testid="corrections">
+        <details class="corrections" data-testid="corrections"
+            on:toggle=move |e| open.set(event_target::<web_sys::Element>(&e).has_attribute("open"))>
             <summary><h2>{move || ui.t().correct_meetings}</h2></summary>
-            <label class="fix-choose">
-                {move || ui.t().article}" "
-                <select data-testid="correct-article" prop:value=move || current.get()
-                    on:change=move |e| { confirm_remove.set(false); message.set(None); chosen.set(event_target_value(&e)) }>
-                    {move || options.get().into_iter().map(|(id, title, origin)| {
-                        let label = format!("{}{id} — {title}", if origin == Origin::Bundled { ui.t().bundled_tag } else { "" });
-                        view! { <option value=id>{label}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
-            <ul class="fix-list">
-                {move || {
-                    let id = current.get();
-                    library.with(|l| l.item(&id).map(|item| item.shown.clone()).unwrap_or_default())
-                        .into_iter()
-                        .map(|s| view! { <MeetingRow shelf=shelf article=id.clone() shown=s message=message /> })
-                        .collect_view()
-                }}
-            </ul>
-            <div class="fix-row fix-add">
-                <div class="fix-fields">
-                    <FixFields prefix="add" parties=add_parties date=add_date status=add_status mode=add_mode />
-                </div>
-                <div class="fix-actions">
-                    <button type="button" data-testid="add-meeting" on:click=add>{move || ui.t().add_meeting}</button>
+            {move || open.get().then(|| view! {
+                <label class="fix-choose">
+                    {move || ui.t().article}" "
+                    <select data-testid="correct-article" prop:value=move || current.get()
+                        on:change=move |e| { confirm_remove.set(false); message.set(None); chosen.set(event_target_value(&e)) }>
+                        {move || options.get().into_iter().map(|(id, title, origin)| {
+                            let label = format!("{}{id} — {title}", if origin == Origin::Bundled { ui.t().bundled_tag } else { "" });
+                            view! { <option value=id>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <ul class="fix-list">
                     {move || {
-                        let own = library.with(|l| l.item(&current.get()).is_some_and(|i| i.origin == Origin::User));
-                        own.then(|| view! {
-                            <button type="button" class="danger" data-testid="remove-article" on:click=remove>
-                                {move || if confirm_remove.get() { ui.t().really_remove } else { ui.t().remove_article }}
-                            </button>
-                        })
+                        let id = current.get();
+                        library.with(|l| l.item(&id).map(|item| item.shown.clone()).unwrap_or_default())
+                            .into_iter()
+                            .map(|s| view! { <MeetingRow shelf=shelf article=id.clone() shown=s message=message /> })
+                            .collect_view()
                     }}
+                </ul>
+                <div class="fix-row fix-add">
+                    <div class="fix-fields">
+                        <FixFields prefix="add" parties=add_parties date=add_date status=add_status mode=add_mode />
+                    </div>
+                    <div class="fix-actions">
+                        <button type="button" data-testid="add-meeting" on:click=add>{move || ui.t().add_meeting}</button>
+                        {move || {
+                            let own = library.with(|l| l.item(&current.get()).is_some_and(|i| i.origin == Origin::User));
+                            own.then(|| view! {
+                                <button type="button" class="danger" data-testid="remove-article" on:click=remove>
+                                    {move || if confirm_remove.get() { ui.t().really_remove } else { ui.t().remove_article }}
+                                </button>
+                            })
+                        }}
+                    </div>
                 </div>
-            </div>
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "note ok" } else { "note error" } role="status" data-testid="correct-message">{move || m(ui.lang())}</p>
+                {move || message.get().map(|(ok, m)| view! {
+                    <p class=if ok { "note ok" } else { "note error" } role="status" data-testid="correct-message">{move || m(ui.lang())}</p>
+                })}
             })}
         </details>
     }
