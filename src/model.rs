@@ -31,7 +31,7 @@ pub struct Analysis {
 pub type Party = String;
 
 /// One encounter of officials of two or more parties.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Meeting {
     /// Party codes, sorted.
     pub parties: Vec<Party>,
@@ -62,7 +62,7 @@ impl Meeting {
 }
 
 /// A person (or an unnamed office holder) taking part in a meeting.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Participant {
     pub party: Party,
     /// Common English spelling when known; the spelling of the text when the
@@ -76,7 +76,7 @@ pub struct Participant {
     pub name_from: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Location {
     pub city: Option<String>,
     /// ISO 3166-1 alpha-2.
@@ -119,7 +119,7 @@ impl Status {
 
 /// The passage that reports a meeting: character offsets `[start, end)` into
 /// the original, unnormalized article text, and the exact text between them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     pub start: usize,
     pub end: usize,

@@ -2,11 +2,12 @@
 //! meeting reported by several outlets (in any language) merged into one
 //! entry that keeps every source.
 
-use crate::model::{Analysis, Evidence, Meeting, PartialDate, Participant};
+use crate::model::{Analysis, Evidence, Meeting, Mode, PartialDate, Participant, Party};
+use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 /// One report of a meeting: which article said it, and where.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Source {
     pub article: String,
     pub lang: String,
@@ -14,7 +15,7 @@ pub struct Source {
 }
 
 /// One meeting on the timeline, with every report of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entry {
     /// The meeting as best known from all its reports.
     pub meeting: Meeting,
@@ -89,22 +90,30 @@ impl Timeline {
     /// (undated meetings last).
     pub fn build<'a>(analyses: impl IntoIterator<Item = &'a Analysis>) -> Timeline {
         let mut entries: Vec<Entry> = Vec::new();
+        // Only entries of the same parties and mode can be the same meeting:
+        // look among those (in the order they came) instead of all entries.
+        let mut alike: HashMap<(Vec<Party>, Mode), Vec<usize>> = HashMap::new();
         for a in analyses {
             for m in &a.meetings {
                 let source = Source { article: a.id.clone(), lang: a.lang.clone(), evidence: m.evidence.clone() };
-                match entries.iter_mut().find(|e| same_meeting(&e.meeting, m)) {
-                    Some(e) => {
+                let candidates = alike.entry((m.parties.clone(), m.mode)).or_default();
+                match candidates.iter().copied().find(|&i| same_meeting(&entries[i].meeting, m)) {
+                    Some(i) => {
+                        let e = &mut entries[i];
                         enrich(&mut e.meeting, m);
                         e.sources.push(source);
                     }
-                    None => entries.push(Entry { meeting: m.clone(), sources: vec![source] }),
+                    None => {
+                        candidates.push(entries.len());
+                        entries.push(Entry { meeting: m.clone(), sources: vec![source] });
+                    }
                 }
             }
         }
-        entries.sort_by(|a, b| {
-            let (x, y) = (date_of(&a.meeting), date_of(&b.meeting));
-            let key = |d: Option<PartialDate>| d.map(|d| d.first_day());
-            (x.is_none(), key(x), &a.meeting.parties).cmp(&(y.is_none(), key(y), &b.meeting.parties))
+        // (A stable sort: reports of one day and parties keep their order.)
+        entries.sort_by_cached_key(|e| {
+            let day = date_of(&e.meeting).map(|d| d.first_day());
+            (day.is_none(), day, e.meeting.parties.clone())
         });
         Timeline { entries }
     }

@@ -565,28 +565,29 @@ fn MeetingList(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, calendar: RwSi
             });
         }
     });
-    let rows = move || {
+    // Each entry's key: a hash of what its row shows, taken once per change of
+    // the timeline, the language or the calendar (not once per page of rows).
+    let keys = Memo::new(move |_| {
         let (lang, cal) = (ui.lang(), calendar.get());
         timeline.with(|tl| {
-            shown.with(|s| {
-                s.iter()
-                    .take(limit.get())
-                    .filter_map(|&i| tl.entries.get(i))
-                    .map(|e| {
-                        let mut h = DefaultHasher::new();
-                        serde_json::to_string(e).unwrap_or_default().hash(&mut h);
-                        (lang, cal).hash(&mut h);
-                        (h.finish(), e.clone())
-                    })
-                    .collect::<Vec<_>>()
-            })
+            tl.entries
+                .iter()
+                .map(|e| {
+                    let mut h = DefaultHasher::new();
+                    (e, lang, cal).hash(&mut h);
+                    h.finish()
+                })
+                .collect::<Vec<_>>()
         })
+    });
+    let rows = move || {
+        keys.with(|keys| shown.with(|s| s.iter().take(limit.get()).filter_map(|&i| Some((*keys.get(i)?, i))).collect::<Vec<_>>()))
     };
     view! {
         {move || shown.with(Vec::is_empty).then(|| view! { <p class="empty" role="status">{move || ui.t().no_match}</p> })}
         <ol class="timeline" aria-labelledby="timeline-heading">
             <For each=rows key=|(k, _)| *k let:row>
-                {meeting_row(ui.lang(), calendar.get_untracked(), row.1, open)}
+                {timeline.with_untracked(|tl| tl.entries.get(row.1).cloned()).map(|e| meeting_row(ui.lang(), calendar.get_untracked(), e, open))}
             </For>
         </ol>
     }
