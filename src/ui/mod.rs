@@ -39,7 +39,9 @@ fn App() -> impl IntoView {
     let library = RwSignal::new(Library::with_seeds());
     let shelf = storage::Shelf::new(library);
     storage::start(shelf);
-    let timeline = Memo::new(move |_| library.with(|l| l.timeline()));
+    // A change to the library changes its timeline: comparing thousands of
+    // entries to find out would cost more than it saves.
+    let timeline = Memo::new_with_compare(move |_| library.with(|l| l.timeline()), |_, _| true);
     let find_article = Callback::new(move |id: String| library.with(|l| l.items().iter().find(|i| i.article.id == id).map(|i| i.article.text.clone())));
     view! {
         <header class="masthead">

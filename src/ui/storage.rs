@@ -84,6 +84,8 @@ thread_local! {
     static SAVED: RefCell<Saved> = RefCell::new(Saved::default());
     /// Writes begun and not yet committed: leaving the page now would lose them.
     static PENDING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// A save is waiting for the next frame.
+    static SAVE_SCHEDULED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Length and a hash of the ends of a text: tells a re-used id with another text.
@@ -273,7 +275,10 @@ pub fn start(shelf: Shelf) {
         match load(shelf).await {
             Ok(()) => {
                 shelf.saving.set(Saving::On);
-                Effect::new(move |_| shelf.library.with(|l| save_changes(shelf, l)));
+                Effect::new(move |_| {
+                    shelf.library.track();
+                    schedule_save(shelf);
+                });
             }
             Err(why) => shelf.saving.set(Saving::Off(why)),
         }
@@ -341,6 +346,23 @@ async fn load(shelf: Shelf) -> Result<(), String> {
         });
     }
     Ok(())
+}
+
+/// Save the library's changes once the browser has drawn them: an import of
+/// a thousand articles shows up first and is encoded after, in its own task,
+/// and changes made within one frame are saved together. Until then the
+/// save counts as pending for the guard against leaving the page.
+fn schedule_save(shelf: Shelf) {
+    if SAVE_SCHEDULED.with(|s| s.replace(true)) {
+        return;
+    }
+    PENDING.with(|p| p.set(p.get() + 1));
+    spawn_local(async move {
+        super::import::yield_to_browser().await;
+        SAVE_SCHEDULED.with(|s| s.set(false));
+        shelf.library.with_untracked(|l| save_changes(shelf, l));
+        PENDING.with(|p| p.set(p.get().saturating_sub(1)));
+    });
 }
 
 /// Save what differs between the library and the database.
