@@ -15,6 +15,7 @@ use crate::calendar::Ymd;
 use crate::dates::{self, DateMention};
 use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase};
 use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
+use crate::occasions;
 use crate::text::{self, Folded, Sentence};
 use crate::lang;
 
@@ -1086,31 +1087,10 @@ fn occasion(reader: &Reader, reports: &[Sentence], d: &Draft, reference: Option<
         if fits.len() == 1 { Some(fits[0]) } else { None }
     }
     .map(|ed| (*ed).clone());
-    let name = match &edition {
-        Some(ed) => event
-            .canonical
-            .replace("{year}", &ed.year.to_string())
-            .replace("{n}th", &ordinal_suffix(ed.number))
-            .replace("{n}", &ed.number.and_then(|n| k.ordinal_word(n)).map_or_else(|| ordinal_suffix(ed.number), str::to_string)),
-        None => event.canonical.replace("-{year}", "").replace("{year}", "").replace(" ({n}th session)", "").replace("{n}th", "").replace("{n}", "").trim().to_string(),
-    };
+    let name = occasions::name(k, event, edition.as_ref());
     Some(Occasion { name, event: e, edition })
 }
 
-fn ordinal_suffix(n: Option<u32>) -> String {
-    match n {
-        Some(n) => {
-            let suffix = match (n % 10, n % 100) {
-                (1, x) if x != 11 => "st",
-                (2, x) if x != 12 => "nd",
-                (3, x) if x != 13 => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffix}")
-        }
-        None => String::new(),
-    }
-}
 
 /// Where the meeting took place: a city in the sentence, the occasion's venue,
 /// the place the article says the visit was to, or the dateline city.

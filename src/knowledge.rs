@@ -188,18 +188,18 @@ pub struct Knowledge {
     automaton: AhoCorasick,
 }
 
-const COUNTRIES: &str = include_str!("../data/countries.tsv");
+pub(crate) const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const COUNTRY_NAMES: &str = include_str!("../data/country-names.tsv");
 const DEMONYMS: &str = include_str!("../data/demonyms.tsv");
-const CITIES: &str = include_str!("../data/cities.tsv");
-const BODIES: &str = include_str!("../data/bodies.tsv");
+pub(crate) const CITIES: &str = include_str!("../data/cities.tsv");
+pub(crate) const BODIES: &str = include_str!("../data/bodies.tsv");
 const ROLES: &str = include_str!("../data/roles.tsv");
 const RANKS: &str = include_str!("../data/ranks.tsv");
 const OFFICIALS: &str = include_str!("../data/officials.tsv");
 const AGENCIES: &str = include_str!("../data/agencies.tsv");
 const EVENTS: &str = include_str!("../data/events.tsv");
 const EDITIONS: &str = include_str!("../data/event-editions.tsv");
-const MONTHS: &str = include_str!("../data/months.tsv");
+pub(crate) const MONTHS: &str = include_str!("../data/months.tsv");
 const WEEKDAYS: &str = include_str!("../data/weekdays.tsv");
 const ORDINALS: &str = include_str!("../data/ordinals.tsv");
 const TRIGGERS: &str = include_str!("../data/triggers.tsv");
@@ -327,6 +327,11 @@ impl Knowledge {
     /// "Fifth" for 5 (English ordinal word, capitalised).
     pub fn ordinal_word(&self, n: u32) -> Option<&str> {
         u8::try_from(n).ok().and_then(|n| self.ordinal_words.get(&n)).map(String::as_str)
+    }
+
+    /// The number an English ordinal word stands for ("Fifth" → 5).
+    pub fn ordinal_number(&self, word: &str) -> Option<u32> {
+        self.ordinal_words.iter().find(|(_, w)| w.eq_ignore_ascii_case(word)).map(|(&n, _)| u32::from(n))
     }
 
     /// The English name of a party code ("IR" → "Iran"), or the code itself.

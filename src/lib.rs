@@ -24,6 +24,8 @@ pub mod knowledge;
 pub mod lang;
 pub mod library;
 pub mod model;
+pub mod names;
+pub mod occasions;
 pub mod saved;
 pub mod text;
 pub mod timeline;
