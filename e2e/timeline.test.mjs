@@ -265,6 +265,10 @@ describe('The timeline workbench in Chromium', () => {
     assert.equal(await page.locator('#timeline-heading').textContent(), 'خط زمانی');
     assert.equal(await page.locator('[data-testid="analyze"]').textContent(), 'تحلیل و افزودن');
     assert.ok((await page.locator('.lane-label').allTextContents()).includes('قزاقستان'), 'country names in Persian');
+    // Occasions and roles in Persian too (the seeds' meetings on the sidelines of MCIS).
+    const kzRow = page.locator(`${EVENT}[data-parties="IR-KZ"]`).first();
+    assert.equal(await kzRow.locator('.occasion').textContent(), 'کنفرانس امنیت بین‌المللی مسکو');
+    assert.match(await kzRow.locator('.event-people').textContent(), /وزیر دفاع/);
     const side = await page.locator('section.side').boundingBox();
     const main = await page.locator('section.main').boundingBox();
     assert.ok(side.x > main.x, 'the articles column moves to the right');
@@ -283,6 +287,7 @@ describe('The timeline workbench in Chromium', () => {
     await page.locator('[data-testid="ui-lang"]').selectOption('ar');
     assert.equal(await page.locator('#timeline-heading').textContent(), 'الخط الزمني');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
+    assert.equal(await page.locator(`${EVENT}[data-parties="IR-KZ"] .occasion`).first().textContent(), 'مؤتمر موسكو للأمن الدولي');
 
     await page.setViewportSize({ width: 380, height: 800 });
     await page.waitForTimeout(200);

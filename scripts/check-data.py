@@ -662,6 +662,34 @@ def check_event_editions(ctx):
 
 # ---------------------------------------------------------------- main
 
+# ---------------------------------------------------------------- interface-names.tsv
+
+def check_interface_names(ctx):
+    name = "interface-names.tsv"
+    topics = set()
+    with open(os.path.join(DATA, "topics.tsv"), encoding="utf-8") as f:
+        topics = {l.split("\t")[0] for l in f if l.strip() and not l.startswith("#")}
+    seen = set()
+    for where, (kind, key, ar, fa) in read_records(ctx, name, 4):
+        known = {"role": ctx.roles, "topic": topics, "event": set(ctx.events)}.get(kind)
+        if known is None:
+            ctx.error(where, f"unknown kind {kind!r} (role, topic or event)")
+            continue
+        if key not in known:
+            ctx.error(where, f"{kind} {key!r} is not one Didar outputs")
+        if (kind, key) in seen:
+            ctx.error(where, f"{kind} {key!r} named twice")
+        seen.add((kind, key))
+        wanted = sorted(set(re.findall(r"\{[^}]*\}", ctx.events.get(key, "")))) if kind == "event" else []
+        for lang, shown in (("ar", ar), ("fa", fa)):
+            check_script(ctx, where, lang, re.sub(r"\{[^}]*\}", "", shown))
+            if sorted(set(re.findall(r"\{[^}]*\}", shown))) != wanted:
+                ctx.error(where, f"{lang} name {shown!r} must hold the placeholders of the English name: {wanted}")
+    for kind, keys in (("role", ctx.roles), ("topic", topics), ("event", set(ctx.events))):
+        for key in sorted(keys - {k for c, k in seen if c == kind}):
+            ctx.warn(name, f"{kind} {key!r} has no Arabic and Persian name (shown in English)")
+
+
 CHECKS = [
     ("countries.tsv", check_countries),        # must run first: the others use its codes
     ("country-names.tsv", check_country_names),
@@ -676,6 +704,7 @@ CHECKS = [
     ("weekdays.tsv", check_weekdays),
     ("events.tsv", check_events),              # before event-editions.tsv (event ids)
     ("event-editions.tsv", check_event_editions),
+    ("interface-names.tsv", check_interface_names),  # after roles.tsv and events.tsv
 ]
 
 

@@ -1,7 +1,7 @@
 //! Who met whom how often: a matrix of the shown meetings' parties.
 
 use super::i18n::use_ui;
-use super::names;
+use crate::names;
 use crate::timeline::Timeline;
 use crate::view::CounterpartMatrix;
 use leptos::prelude::*;

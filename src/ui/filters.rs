@@ -1,7 +1,7 @@
 //! The filter bar: free-text search and one selector per facet of the timeline.
 
 use super::i18n::use_ui;
-use super::names;
+use crate::names;
 use crate::model::{Mode, PartialDate, Status};
 use crate::view::{Facets, TimelineFilter};
 use leptos::prelude::*;
@@ -67,7 +67,7 @@ pub fn FilterBar(filter: RwSignal<TimelineFilter>, facets: Memo<Facets>) -> impl
                     {select(t.person, "person", pairs(&fc.people), move || f().person.unwrap_or_default(), move |v| filter.update(|f| f.person = non_empty(v)))}
                     {select(t.role, "role", roles, move || f().role.unwrap_or_default(), move |v| filter.update(|f| f.role = non_empty(v)))}
                     {select(t.language, "lang", langs, move || f().lang.unwrap_or_default(), move |v| filter.update(|f| f.lang = non_empty(v)))}
-                    {select(t.topic, "topic", pairs(&fc.topics), move || f().topic.unwrap_or_default(), move |v| filter.update(|f| f.topic = non_empty(v)))}
+                    {select(t.topic, "topic", fc.topics.iter().map(|x| (x.clone(), names::topic(lang, x))).collect(), move || f().topic.unwrap_or_default(), move |v| filter.update(|f| f.topic = non_empty(v)))}
                     {select(t.status, "status", statuses, move || f().status.map(|s| s.as_str().to_string()).unwrap_or_default(), move |v| filter.update(|f| f.status = match v.as_str() { "held" => Some(Status::Held), "planned" => Some(Status::Planned), _ => None }))}
                     {select(t.mode, "mode", modes, move || f().mode.map(|m| m.as_str().to_string()).unwrap_or_default(), move |v| filter.update(|f| f.mode = match v.as_str() { "in_person" => Some(Mode::InPerson), "phone" => Some(Mode::Phone), "video" => Some(Mode::Video), _ => None }))}
                 }

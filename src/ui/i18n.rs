@@ -4,75 +4,15 @@
 
 use leptos::prelude::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Ar,
-    Fa,
-}
+pub use crate::names::Lang;
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ar, Lang::Fa];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ar => "ar",
-            Lang::Fa => "fa",
-        }
-    }
-
-    pub fn from_code(s: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == s)
-    }
-
-    pub fn rtl(self) -> bool {
-        self != Lang::En
-    }
-
-    pub fn dir(self) -> &'static str {
-        if self.rtl() {
-            "rtl"
-        } else {
-            "ltr"
-        }
-    }
-
-    /// The language's own name, for the selector.
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Ar => "العربية",
-            Lang::Fa => "فارسی",
-        }
-    }
-
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::En => &EN,
             Lang::Ar => &AR,
             Lang::Fa => &FA,
         }
-    }
-
-    /// Write ASCII digits in the language's own digits (Persian ۰–۹, Arabic ٠–٩).
-    pub fn digits(self, s: &str) -> String {
-        let zero = match self {
-            Lang::En => return s.to_string(),
-            Lang::Ar => '٠',
-            Lang::Fa => '۰',
-        };
-        s.chars()
-            .map(|c| match c.to_digit(10) {
-                Some(d) if c.is_ascii_digit() => char::from_u32(zero as u32 + d).unwrap_or(c),
-                _ => c,
-            })
-            .collect()
-    }
-
-    pub fn num(self, n: usize) -> String {
-        self.digits(&n.to_string())
     }
 }
 
@@ -437,7 +377,7 @@ pub static AR: Strings = Strings {
     bundled: "مضمَّن",
     yours: "من إضافتك",
     article_lang: |l, code| l.strings().lang_name(code),
-    published: |l, p| format!("نُشر في {}", super::names::date(l, crate::view::Calendar::Gregorian, p).unwrap_or_else(|| l.digits(p))),
+    published: |l, p| format!("نُشر في {}", crate::names::date(l, crate::view::Calendar::Gregorian, p).unwrap_or_else(|| l.digits(p))),
 };
 
 pub static FA: Strings = Strings {
@@ -548,7 +488,7 @@ pub static FA: Strings = Strings {
     bundled: "همراه برنامه",
     yours: "افزودهٔ شما",
     article_lang: |l, code| l.strings().lang_name(code),
-    published: |l, p| format!("انتشار: {}", super::names::date(l, crate::view::Calendar::Gregorian, p).unwrap_or_else(|| l.digits(p))),
+    published: |l, p| format!("انتشار: {}", crate::names::date(l, crate::view::Calendar::Gregorian, p).unwrap_or_else(|| l.digits(p))),
 };
 
 /// Arabic nouns counted: singular, dual, plural (3–10) and accusative singular (11–99).

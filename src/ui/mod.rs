@@ -6,7 +6,6 @@ mod correct;
 mod counterparts;
 mod filters;
 mod i18n;
-mod names;
 mod export;
 mod import;
 mod paste;

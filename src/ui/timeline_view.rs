@@ -6,7 +6,7 @@ use super::article_view::{ArticleView, OpenSource};
 use super::counterparts::CounterpartsView;
 use super::filters::FilterBar;
 use super::i18n::{use_ui, Lang, Strings};
-use super::names;
+use crate::names;
 use crate::model::{Meeting, Mode, Status};
 use crate::timeline::{Entry, Timeline};
 use crate::view::{entry_span, lanes, Calendar, Facets, LaneBy, Scale, TimelineFilter};
@@ -62,10 +62,11 @@ fn people_label(lang: Lang, m: &Meeting) -> String {
 
 fn place_label(lang: Lang, m: &Meeting) -> Option<String> {
     let l = m.location.as_ref()?;
+    let comma = if lang.rtl() { "، " } else { ", " };
     match (&l.city, &l.country) {
-        (Some(c), Some(k)) => Some(format!("{c}, {}", names::party(lang, k))),
+        (Some(c), Some(k)) => Some(format!("{}{comma}{}", names::city(lang, c), names::party(lang, k))),
         (None, Some(k)) => Some(names::party(lang, k)),
-        (Some(c), None) => Some(c.clone()),
+        (Some(c), None) => Some(names::city(lang, c)),
         (None, None) => None,
     }
 }
@@ -81,7 +82,7 @@ fn summary(lang: Lang, cal: Calendar, e: &Entry) -> String {
     let mut s = format!("{} · {} · {}, {}", date_label(lang, cal, m), parties_label(lang, m), status_label(t, m.status), mode_label(t, m.mode));
     if let Some(o) = &m.occasion {
         s.push_str(" · ");
-        s.push_str(o);
+        s.push_str(&names::occasion(lang, o));
     }
     s.push_str(" · ");
     s.push_str(&(t.sources)(lang, e.sources.len()));
@@ -363,6 +364,8 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
                     match by { LaneBy::Counterpart => String::new(), LaneBy::Occasion => t.no_occasion.to_string(), LaneBy::Person => t.unnamed.to_string() }
                 } else if by == LaneBy::Counterpart {
                     lane.key.split('-').map(|p| names::party(lang, p)).collect::<Vec<_>>().join(" – ")
+                } else if by == LaneBy::Occasion {
+                    names::occasion(lang, &lane.key)
                 } else {
                     lane.key.clone()
                 };
@@ -480,7 +483,7 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
                         <span class="badge">{(t.sources)(lang, e.sources.len())}</span>
                     </div>
                     {place_label(lang, m).map(|p| view! { <div class="hc-line">{p}</div> })}
-                    {m.occasion.clone().map(|o| view! { <div class="hc-line">{o}</div> })}
+                    {m.occasion.as_deref().map(|o| view! { <div class="hc-line">{names::occasion(lang, o)}</div> })}
                     <div class="hc-line hc-people">{people_label(lang, m)}</div>
                 </div>
             })
@@ -607,7 +610,7 @@ fn meeting_row(lang: Lang, cal: Calendar, e: Entry, open: RwSignal<Option<OpenSo
                     <span class="badge">{mode_label(t, m.mode)}</span>
                     {(n > 1).then(|| view! { <span class="badge sources-count">{(t.sources)(lang, n)}</span> })}
                     {place_label(lang, &m).map(|p| view! { <span class="place">{p}</span> })}
-                    {m.occasion.clone().map(|o| view! { <span class="occasion">{o}</span> })}
+                    {m.occasion.as_deref().map(|o| view! { <span class="occasion">{names::occasion(lang, o)}</span> })}
                 </div>
                 <div class="event-people">{people_label(lang, &m)}</div>
                 {
