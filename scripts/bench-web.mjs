@@ -90,6 +90,14 @@ try {
       if (process.env.VERBOSE) console.log('long tasks (ms):', tasks.map((d) => d.toFixed(0)).join(' '));
       const msg = await page.locator('[data-testid="import-message"]').textContent();
       if (!/Added 1000 articles/.test(msg)) throw new Error(`import: ${msg}`);
+      // The list of meetings grows a page of rows per frame; paste once it is whole,
+      // so that the figure is the paste's and not the rest of the list's.
+      await page.waitForFunction((sel) => {
+        const n = document.querySelectorAll(sel).length;
+        const same = n === window.__rows;
+        window.__rows = n;
+        return same;
+      }, EVENT, { polling: 300, timeout: 60_000 });
       await page.locator('[data-testid="article-input"]').fill(PASTE.replace('May 5', 'June 6').replace('Wednesday', 'Sunday'));
       const t = Date.now();
       await page.locator('[data-testid="analyze"]').click();
