@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -146,6 +146,33 @@ describe('Didar in Chromium', () => {
     assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined', 'the payload did not run');
     assert.equal(await page.locator('body img, body script').count(), 0, 'no element was made from the payload');
     await finish();
+  });
+
+  test('dist/ works from any folder of a static host (relative paths)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'didar-host-'));
+    const { serve } = await import('./serve.mjs');
+    let host;
+    try {
+      const folder = join(root, 'tools', 'didar app');
+      mkdirSync(join(root, 'tools'), { recursive: true });
+      cpSync(DIST, folder, { recursive: true });
+      host = await serve(root, 0);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const failed = [];
+      page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+      page.on('requestfailed', (r) => failed.push(`failed ${r.url()}`));
+      await page.goto(`${host.origin}/tools/didar%20app/`);
+      await page.locator(EVENT).first().waitFor({ timeout: 15_000 });
+      assert.ok(await page.locator(EVENT).count() >= 7, 'the seeds\' timeline');
+      assert.deepEqual(failed, [], 'every file found under the folder');
+      const faces = await page.evaluate(async () => (await document.fonts.load('16px Vazirmatn', 'ایران')).map((f) => f.status));
+      assert.ok(faces.length > 0 && faces.every((s) => s === 'loaded'), `the bundled font loaded from the folder: ${faces}`);
+      await context.close();
+    } finally {
+      await host?.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   test('the single-file build works opened from disk (file://)', async () => {
