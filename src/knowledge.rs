@@ -572,23 +572,24 @@ impl Knowledge {
         // "to hold talks", planned, leaves "hold talks", meet, in place) and are
         // dropped only inside a name.
         // Names with exactly the same span ("روسيا": the state, and the adjective
-        // "روسي" with an ending) are all kept.
+        // "روسي" with an ending) are all kept. The sort puts them next to each
+        // other, so the last name kept is the only one to compare with.
         let mut taken = vec![false; text.len()];
-        let mut accepted: Vec<(usize, usize)> = Vec::new();
-        let mut out = Vec::new();
+        let mut last_accepted = None;
+        let mut out = Vec::with_capacity(found.len());
         for (s, e, p) in found {
             let is_phrase = self.pattern_entities[p].iter().all(|e| matches!(e, Entity::Phrase(_)));
             if is_phrase {
                 if taken[s..e].iter().all(|t| *t) {
                     continue;
                 }
-            } else if accepted.contains(&(s, e)) {
+            } else if last_accepted == Some((s, e)) {
                 // Same span as a name already kept.
             } else if taken[s..e].iter().any(|t| *t) {
                 continue;
             } else {
                 taken[s..e].iter_mut().for_each(|t| *t = true);
-                accepted.push((s, e));
+                last_accepted = Some((s, e));
             }
             for &entity in &self.pattern_entities[p] {
                 out.push(Mention { start: s, end: e, entity });
