@@ -1,13 +1,18 @@
 //! Didar's knowledge of the world, read once from the data files in `data/`
 //! (compiled in) into one gazetteer that finds every known name in a text in
-//! a single Aho-Corasick pass.
+//! one Aho-Corasick pass per script: the forms in Arabic script, and the
+//! others (Latin). Each script's automaton is built the first time a text
+//! needs it, so that an Arabic article never pays for the Latin one.
 
 use crate::model::PartialDate;
-use crate::text::{fold, is_word_char};
+use crate::text::{fold_trimmed, is_word_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+/// The scripts whose forms have an automaton of their own: index 0 the
+/// Arabic script, 1 the others.
+const SCRIPTS: usize = 2;
 
 /// Index of a party code in [`Knowledge::parties`].
 pub type PartyId = u16;
@@ -179,13 +184,28 @@ pub struct Knowledge {
     pub topics: Vec<String>,
     /// English ordinal words by number ("Fifth"), for canonical event names.
     ordinal_words: HashMap<u8, String>,
-    /// Entities of each pattern of the automaton.
+    /// Every pattern: a form folded and lower-cased (ASCII).
+    patterns: Vec<String>,
+    /// Entities of each pattern.
     pattern_entities: Vec<Vec<Entity>>,
     /// How each pattern may match.
     pattern_rules: Vec<PatternRule>,
-    /// The one-byte codes the automaton reads.
+    /// The one-byte codes the automata read.
     alphabet: Alphabet,
-    automaton: AhoCorasick,
+    /// For each code, the scripts (bit 0 Arabic, bit 1 the others) with a
+    /// pattern whose first letter has that code: a text without any of a
+    /// script's codes cannot match one of its patterns.
+    script_keys: [u8; 256],
+    /// The patterns of each script and their automaton.
+    scripts: [ScriptPatterns; SCRIPTS],
+}
+
+/// The patterns of one script and their automaton, built on first use.
+#[derive(Default)]
+struct ScriptPatterns {
+    /// Indices into [`Knowledge::patterns`].
+    patterns: Vec<u32>,
+    automaton: OnceLock<AhoCorasick>,
 }
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -246,24 +266,25 @@ struct PatternRule {
 }
 
 struct Builder {
+    /// Each pattern's index.
     patterns: HashMap<String, usize>,
-    list: Vec<String>,
     entities: Vec<Vec<Entity>>,
     rules: Vec<PatternRule>,
+    /// The form being added, folded (one buffer for all the forms).
+    folded: String,
 }
 
 impl Builder {
     /// Add a form: folded, lower-cased (ASCII) for the automaton, with its rule.
     fn add_form(&mut self, form: &str, entity: Entity, nisba: bool) {
-        let folded = fold(form);
-        if folded.chars().count() < 2 {
+        fold_trimmed(form, &mut self.folded);
+        if self.folded.chars().nth(1).is_none() {
             return;
         }
-        let key = folded.to_ascii_lowercase();
-        let exact_case = is_all_capitals(&folded).then(|| folded.clone());
-        let i = match self.patterns.entry(key) {
-            Entry::Occupied(o) => {
-                let i = *o.get();
+        let exact_case = is_all_capitals(&self.folded).then(|| self.folded.clone());
+        self.folded.make_ascii_lowercase();
+        let i = match self.patterns.get(self.folded.as_str()) {
+            Some(&i) => {
                 // A form given in lower case anywhere makes the pattern case-blind.
                 if exact_case.is_none() {
                     self.rules[i].exact_case = None;
@@ -271,13 +292,12 @@ impl Builder {
                 self.rules[i].nisba |= nisba;
                 i
             }
-            Entry::Vacant(v) => {
-                let key = v.key().clone();
-                v.insert(self.list.len());
-                self.rules.push(PatternRule { arabic: is_arabic_script(&key), exact_case, nisba });
-                self.list.push(key);
+            None => {
+                let i = self.rules.len();
+                self.patterns.insert(self.folded.clone(), i);
+                self.rules.push(PatternRule { arabic: is_arabic_script(&self.folded), exact_case, nisba });
                 self.entities.push(Vec::new());
-                self.list.len() - 1
+                i
             }
         };
         if !self.entities[i].contains(&entity) {
@@ -361,13 +381,15 @@ impl Knowledge {
             editions: Vec::new(),
             topics: Vec::new(),
             ordinal_words: HashMap::new(),
+            patterns: Vec::new(),
             pattern_entities: Vec::new(),
             pattern_rules: Vec::new(),
             alphabet: Alphabet::new(&[], ALPHABET_CODES),
-            automaton: AhoCorasick::new(["\u{0}"]).expect("a one-pattern automaton always builds"),
+            script_keys: [0; 256],
+            scripts: Default::default(),
         };
         // About ten thousand forms: room for them all at once.
-        let mut b = Builder { patterns: HashMap::with_capacity(1 << 14), list: Vec::new(), entities: Vec::new(), rules: Vec::new() };
+        let mut b = Builder { patterns: HashMap::with_capacity(1 << 14), entities: Vec::new(), rules: Vec::new(), folded: String::new() };
 
         let named_parties = [(COUNTRIES, false), (COUNTRY_NAMES, false), (BODIES, true)];
         for (r, body) in named_parties.iter().flat_map(|&(file, body)| records(file).map(move |r| (r, body))) {
@@ -534,18 +556,56 @@ impl Knowledge {
             }
         }
 
-        k.alphabet = Alphabet::new(&b.list, ALPHABET_CODES);
-        let encoded: Vec<Vec<u8>> = b.list.iter().map(|p| p.chars().map(|c| k.alphabet.code(c)).collect()).collect();
-        k.automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&encoded)
-            .expect("the gazetteer's patterns build an automaton");
-        if k.alphabet.shared {
-            k.alphabet.patterns = b.list;
+        // The patterns in the order of their indices.
+        let mut list = vec![String::new(); b.rules.len()];
+        for (pattern, i) in b.patterns {
+            list[i] = pattern;
         }
+        k.alphabet = Alphabet::new(&list, ALPHABET_CODES);
+        for (i, (pattern, rule)) in list.iter().zip(&b.rules).enumerate() {
+            let script = usize::from(!rule.arabic);
+            k.scripts[script].patterns.push(i as u32);
+            // "20th" needs a "t": digits and signs are in the texts of every script.
+            let key = pattern.chars().find(|c| c.is_alphabetic()).or_else(|| pattern.chars().next());
+            if let Some(key) = key {
+                k.script_keys[usize::from(k.alphabet.code(key))] |= 1 << script;
+            }
+        }
+        k.patterns = list;
         k.pattern_entities = b.entities;
         k.pattern_rules = b.rules;
         k
+    }
+
+    /// The automaton of a script's patterns, built the first time it is asked for.
+    fn automaton(&self, script: usize) -> &AhoCorasick {
+        let forms = &self.scripts[script];
+        forms.automaton.get_or_init(|| {
+            // The patterns' codes, one after the other, and where each ends.
+            let mut codes = Vec::new();
+            let mut ends = Vec::with_capacity(forms.patterns.len());
+            for &p in &forms.patterns {
+                codes.extend(self.patterns[p as usize].chars().map(|c| self.alphabet.code(c)));
+                ends.push(codes.len());
+            }
+            let mut start = 0;
+            let encoded = ends.iter().map(|&end| {
+                let pattern = &codes[start..end];
+                start = end;
+                pattern
+            });
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(encoded)
+                .expect("the gazetteer's patterns build an automaton")
+        })
+    }
+
+    /// Build the automata of every script now, rather than for the first text that needs each.
+    pub fn build_every_script(&self) {
+        for script in 0..SCRIPTS {
+            self.automaton(script);
+        }
     }
 
     /// Every known form in a folded text, whole words only (Arabic-script
@@ -553,20 +613,26 @@ impl Knowledge {
     /// first where forms overlap.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let (codes, offsets) = self.alphabet.encode(text);
+        let scripts = codes.iter().fold(0, |scripts, &c| scripts | self.script_keys[usize::from(c)]);
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&codes) {
-            let (s, e, p) = (offsets[m.start()] as usize, offsets[m.end()] as usize, m.pattern().as_usize());
-            if !self.alphabet.confirms(text, s, e, p) {
-                continue;
-            }
-            let rule = &self.pattern_rules[p];
-            if rule.exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
-                continue;
-            }
-            if let Some((start, end)) = whole_word(text, s, e, rule) {
-                found.push((start, end, p));
+        for script in (0..SCRIPTS).filter(|s| scripts & (1 << s) != 0) {
+            for m in self.automaton(script).find_overlapping_iter(&codes) {
+                let p = self.scripts[script].patterns[m.pattern().as_usize()] as usize;
+                let (s, e) = (offsets[m.start()] as usize, offsets[m.end()] as usize);
+                if !self.alphabet.confirms(text, s, e, &self.patterns[p]) {
+                    continue;
+                }
+                let rule = &self.pattern_rules[p];
+                if rule.exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
+                    continue;
+                }
+                if let Some((start, end)) = whole_word(text, s, e, rule) {
+                    found.push((start, end, p));
+                }
             }
         }
+        // (A span found by both scripts' patterns would need the order of the
+        // scripts here; none can be: see `nisba_forms_are_arabic_script`.)
         found.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
         // Overlapping names: the longest wins. Phrases may overlap one another (so
         // "to hold talks", planned, leaves "hold talks", meet, in place) and are
@@ -621,9 +687,8 @@ struct Alphabet {
     /// Codes of the characters above, sorted.
     high: Vec<(char, u8)>,
     /// More characters than codes: the rarest share codes, and each match is
-    /// checked against its pattern (in `patterns`).
+    /// checked against its pattern.
     shared: bool,
-    patterns: Vec<String>,
 }
 
 impl Alphabet {
@@ -643,7 +708,7 @@ impl Alphabet {
         let mut counts: Vec<(char, usize)> = low.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(c, &n)| Some((char::from_u32(c as u32)?, n))).chain(high).collect();
         // The most frequent characters first; ties in a fixed order.
         counts.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
-        let mut alphabet = Alphabet { low: vec![0; 0x800], high: Vec::new(), shared: counts.len() > codes, patterns: Vec::new() };
+        let mut alphabet = Alphabet { low: vec![0; 0x800], high: Vec::new(), shared: counts.len() > codes };
         for (i, &(c, _)) in counts.iter().enumerate() {
             let code = 0x80 + (i % codes) as u8;
             match alphabet.low.get_mut(c as usize) {
@@ -666,9 +731,9 @@ impl Alphabet {
         }
     }
 
-    /// Is the match of pattern `p` at `text[start..end]` real (not one of characters sharing a code)?
-    fn confirms(&self, text: &str, start: usize, end: usize, p: usize) -> bool {
-        !self.shared || text[start..end].eq_ignore_ascii_case(&self.patterns[p])
+    /// Is the match of `pattern` at `text[start..end]` real (not one of characters sharing a code)?
+    fn confirms(&self, text: &str, start: usize, end: usize, pattern: &str) -> bool {
+        !self.shared || text[start..end].eq_ignore_ascii_case(pattern)
     }
 
     /// The codes of a text, and for each code (and one past the last) its byte offset in the text.
@@ -744,24 +809,42 @@ mod tests {
 
     #[test]
     fn characters_beyond_the_codes_share_them_and_matches_are_checked() {
-        let mut patterns: Vec<String> = ["روس", "تهران", "kazan"].map(String::from).to_vec();
-        let mut alphabet = Alphabet::new(&patterns, 3);
+        let patterns: Vec<String> = ["روس", "تهران", "kazan"].map(String::from).to_vec();
+        let alphabet = Alphabet::new(&patterns, 3);
         assert!(alphabet.shared);
         let encode = |a: &Alphabet, p: &str| -> Vec<u8> { p.chars().map(|c| a.code(c)).collect() };
         let automaton = AhoCorasick::new(patterns.iter().map(|p| encode(&alphabet, p))).unwrap();
-        alphabet.patterns = std::mem::take(&mut patterns);
         let text = "Kazan تهران ههران";
         let (codes, offsets) = alphabet.encode(text);
         let found: Vec<(&str, bool)> = automaton
             .find_overlapping_iter(&codes)
             .map(|m| {
                 let (s, e) = (offsets[m.start()] as usize, offsets[m.end()] as usize);
-                (&text[s..e], alphabet.confirms(text, s, e, m.pattern().as_usize()))
+                (&text[s..e], alphabet.confirms(text, s, e, &patterns[m.pattern().as_usize()]))
             })
             .collect();
         // "ههران" has the codes of "تهران" (ت and ه share one) but is no match.
         assert_eq!(found, [("Kazan", true), ("تهران", true), ("ههران", false)]);
         assert!(!Knowledge::get().alphabet.shared, "the knowledge's characters have a code each");
+    }
+
+    #[test]
+    fn nisba_forms_are_arabic_script() {
+        // A span is then found by one script's patterns only: a form of the
+        // other scripts never takes an Arabic ending or proclitic.
+        let k = Knowledge::get();
+        assert!(k.pattern_rules.iter().all(|r| r.arabic || !r.nisba));
+    }
+
+    #[test]
+    fn a_text_of_two_scripts_is_read_with_both_automata() {
+        let k = Knowledge::get();
+        let (ir, kz) = (k.party_id("IR").unwrap(), k.party_id("KZ").unwrap());
+        let text = crate::text::fold("Kazakhstan و الإيراني on the 20th");
+        let m = k.mentions(&text);
+        assert!(m.iter().any(|m| m.entity == Entity::Country(kz)), "{m:?}");
+        assert!(m.iter().any(|m| m.entity == Entity::Demonym(ir)), "{m:?}");
+        assert!(m.iter().any(|m| m.entity == Entity::Ordinal(20)), "{m:?}");
     }
 
     #[test]
