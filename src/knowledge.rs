@@ -8,6 +8,7 @@ use crate::model::PartialDate;
 use crate::text::{fold_trimmed, is_word_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The scripts whose forms have an automaton of their own: index 0 the
@@ -267,11 +268,34 @@ struct PatternRule {
 
 struct Builder {
     /// Each pattern's index.
-    patterns: HashMap<String, usize>,
+    patterns: HashMap<String, usize, BuildHasherDefault<Fnv>>,
     entities: Vec<Vec<Entity>>,
     rules: Vec<PatternRule>,
     /// The form being added, folded (one buffer for all the forms).
     folded: String,
+}
+
+/// FNV-1a, for the patterns' table: ten thousand short strings hashed at
+/// start-up, where SipHash's guard against chosen keys buys nothing (the
+/// keys are Didar's own data) and costs twice the time.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 impl Builder {
@@ -293,11 +317,10 @@ impl Builder {
                 i
             }
             None => {
-                let i = self.rules.len();
-                self.patterns.insert(self.folded.clone(), i);
+                self.patterns.insert(self.folded.clone(), self.rules.len());
                 self.rules.push(PatternRule { arabic: is_arabic_script(&self.folded), exact_case, nisba });
-                self.entities.push(Vec::new());
-                i
+                self.entities.push(vec![entity]);
+                return;
             }
         };
         if !self.entities[i].contains(&entity) {
@@ -389,7 +412,7 @@ impl Knowledge {
             scripts: Default::default(),
         };
         // About ten thousand forms: room for them all at once.
-        let mut b = Builder { patterns: HashMap::with_capacity(1 << 14), entities: Vec::new(), rules: Vec::new(), folded: String::new() };
+        let mut b = Builder { patterns: HashMap::with_capacity_and_hasher(1 << 14, Default::default()), entities: Vec::new(), rules: Vec::new(), folded: String::new() };
 
         let named_parties = [(COUNTRIES, false), (COUNTRY_NAMES, false), (BODIES, true)];
         for (r, body) in named_parties.iter().flat_map(|&(file, body)| records(file).map(move |r| (r, body))) {
@@ -566,7 +589,7 @@ impl Knowledge {
             let script = usize::from(!rule.arabic);
             k.scripts[script].patterns.push(i as u32);
             // "20th" needs a "t": digits and signs are in the texts of every script.
-            let key = pattern.chars().find(|c| c.is_alphabetic()).or_else(|| pattern.chars().next());
+            let key = pattern.chars().find(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation() && *c != ' ').or_else(|| pattern.chars().next());
             if let Some(key) = key {
                 k.script_keys[usize::from(k.alphabet.code(key))] |= 1 << script;
             }
