@@ -68,8 +68,18 @@ fn fold_char(c: char) -> Fold {
 /// Fold a piece of knowledge (a pattern) the same way as article text.
 pub fn fold(s: &str) -> String {
     let mut text = String::with_capacity(s.len());
-    fold_into::<false>(s, &mut text, &mut Vec::new());
-    text.trim().to_string()
+    fold_trimmed(s, &mut text);
+    text
+}
+
+/// [`fold`] into `out`, which is cleared first: the knowledge's thousands
+/// of forms are folded in one buffer.
+pub fn fold_trimmed(s: &str, out: &mut String) {
+    out.clear();
+    fold_into::<false>(s, out, &mut Vec::new());
+    out.truncate(out.trim_end().len());
+    let lead = out.len() - out.trim_start().len();
+    out.drain(..lead);
 }
 
 /// Fold `original` into `text`; with `MAP`, record in `drops` where
