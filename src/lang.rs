@@ -34,9 +34,14 @@ pub fn detect(text: &str) -> &'static str {
     for c in text.chars().take(3_000) {
         if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{FB50}'..='\u{FEFF}').contains(&c) {
             arabic_script += 1;
-            fa += persian_letter(c) as usize;
-            ar += arabic_letter(c) as usize;
-            ur += urdu_letter(c) as usize;
+            // The three sets of letters are disjoint.
+            if persian_letter(c) {
+                fa += 1;
+            } else if arabic_letter(c) {
+                ar += 1;
+            } else if urdu_letter(c) {
+                ur += 1;
+            }
         } else if c.is_ascii_alphabetic() {
             latin += 1;
         } else if is_word_char(c) && !c.is_numeric() {
@@ -98,6 +103,13 @@ mod tests {
         assert_eq!(detect("Министр обороны России встретился с коллегой"), "other");
         assert_eq!(detect(""), "other");
         assert_eq!(detect("12345 !!!"), "other");
+    }
+
+    #[test]
+    fn no_letter_is_counted_for_two_languages() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert!(u8::from(super::persian_letter(c)) + u8::from(super::arabic_letter(c)) + u8::from(super::urdu_letter(c)) <= 1, "{c}");
+        }
     }
 
     #[test]

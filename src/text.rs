@@ -30,7 +30,7 @@ pub struct Folded {
 }
 
 /// Bytes of folded text per entry of [`Folded::block_chars`].
-const BLOCK: usize = 4096;
+const BLOCK: usize = 256;
 
 /// What one original character becomes.
 enum Fold {
@@ -310,9 +310,10 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
     };
     // Every character that may end a sentence is ASCII but '؟' (U+061F,
-    // two bytes): a byte scan finds them without decoding the text.
+    // 0xD8 0x9F): a byte scan finds them without decoding the text.
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'!' | b'?' | b'.' | 0xD8)) {
+        i += skip;
         let (len, boundary) = match bytes[i] {
             b'\n' => (1, true),
             b'!' | b'?' => (1, bytes.get(i + 1).map_or(true, |b| *b == b' ')),
