@@ -65,6 +65,10 @@ const CONNECTORS: &[&str] = &[
     "الاسلاميه", "كشور", "دولت", "خود", "his", "her", "its", "their", "ضيفه", "ضيفها", "-", "بين", "between",
 ];
 
+/// Words before a state named as a place ("في روسيا", "to Russia", "در ایران"), in lower case.
+const PLACE_PREPOSITIONS: &[&str] =
+    &["في", "الى", "الي", "من", "عبر", "in", "to", "from", "at", "into", "به", "در", "از", "وارد", "سوي", "inside"];
+
 struct Reader<'a> {
     k: &'static Knowledge,
     text: &'a str,
@@ -127,9 +131,8 @@ impl<'a> Reader<'a> {
     /// Is a country mention a place rather than a side ("في روسيا", "to Russia", "در ایران")?
     fn locative(&self, start: usize) -> bool {
         let before = self.text[..start].trim_end();
-        let word = before.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-        matches!(word.as_str(), "في" | "الى" | "الي" | "من" | "عبر" | "in" | "to" | "from" | "at" | "into" | "به" | "در" | "از" | "وارد" | "سوي" | "inside")
-            || self.text[..start].ends_with("بـ")
+        let word = before.rsplit(' ').next().unwrap_or("");
+        PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(word)) || self.text[..start].ends_with("بـ")
     }
 
     fn party_entities(&self, m: &Mention) -> Option<(PartyId, ActorKind)> {

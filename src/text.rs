@@ -171,16 +171,33 @@ fn unchanged_char_at(bytes: &[u8], pos: usize) -> Option<usize> {
     }
     if (0xD8..=0xDB).contains(&b) {
         let next = *bytes.get(pos + 1)?;
-        let c = char::from_u32(u32::from(b & 0x1F) << 6 | u32::from(next & 0x3F))?;
-        return is_plain_arabic_letter(c).then_some(2);
+        let plain = PLAIN_ARABIC_LETTERS[usize::from(b - 0xD8)] >> (next & 0x3F) & 1 == 1;
+        return plain.then_some(2);
     }
     None
 }
 
+/// [`is_plain_arabic_letter`] as bit sets, one for each lead byte 0xD8 to
+/// 0xDB (U+0600 to U+06FF, 64 characters each): bit `n` for the character
+/// whose second byte ends in `n`.
+const PLAIN_ARABIC_LETTERS: [u64; 4] = {
+    let mut sets = [0; 4];
+    let mut c = 0x600;
+    while c < 0x700 {
+        if let Some(ch) = char::from_u32(c) {
+            if is_plain_arabic_letter(ch) {
+                sets[(c as usize - 0x600) / 64] |= 1 << (c % 64);
+            }
+        }
+        c += 1;
+    }
+    sets
+};
+
 /// An Arabic-script letter that folding leaves as it is (most letters of a
 /// text): the basic Arabic letters but for the variants [`fold_char`]
 /// unifies (آ أ إ ؤ ئ ة ى), and the Persian letters پ چ ژ گ.
-fn is_plain_arabic_letter(c: char) -> bool {
+const fn is_plain_arabic_letter(c: char) -> bool {
     matches!(c, 'ء' | 'ا' | 'ب' | 'ت'..='غ' | 'ف'..='و' | 'ي' | 'پ' | 'چ' | 'ژ' | 'گ')
 }
 
@@ -387,6 +404,12 @@ mod tests {
     fn plain_arabic_letters_fold_to_themselves() {
         for c in ('\u{0600}'..='\u{06FF}').filter(|&c| is_plain_arabic_letter(c)) {
             assert!(matches!(fold_char(c), Fold::One(f) if f == c), "{c}");
+        }
+        // The bit sets say the same.
+        for c in '\u{0600}'..='\u{06FF}' {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            assert_eq!(unchanged_char_at(bytes, 0) == Some(2), is_plain_arabic_letter(c), "{c}");
         }
     }
 
