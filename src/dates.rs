@@ -147,8 +147,9 @@ fn numeric_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b'/')) {
+    while let Some(skip) = b[i..].iter().position(u8::is_ascii_digit) {
+        i += skip;
+        if i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b'/') {
             i += 1;
             continue;
         }

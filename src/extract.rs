@@ -66,6 +66,10 @@ const CONNECTORS: &[&str] = &[
     "الاسلاميه", "كشور", "دولت", "خود", "his", "her", "its", "their", "ضيفه", "ضيفها", "-", "بين", "between",
 ];
 
+/// Words before a state named as a place ("في روسيا", "to Russia", "در ایران"), in lower case.
+const PLACE_PREPOSITIONS: &[&str] =
+    &["في", "الى", "الي", "من", "عبر", "in", "to", "from", "at", "into", "به", "در", "از", "وارد", "سوي", "inside"];
+
 struct Reader<'a> {
     k: &'static Knowledge,
     text: &'a str,
@@ -128,9 +132,8 @@ impl<'a> Reader<'a> {
     /// Is a country mention a place rather than a side ("في روسيا", "to Russia", "در ایران")?
     fn locative(&self, start: usize) -> bool {
         let before = self.text[..start].trim_end();
-        let word = before.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-        matches!(word.as_str(), "في" | "الى" | "الي" | "من" | "عبر" | "in" | "to" | "from" | "at" | "into" | "به" | "در" | "از" | "وارد" | "سوي" | "inside")
-            || self.text[..start].ends_with("بـ")
+        let word = before.rsplit(' ').next().unwrap_or("");
+        PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(word)) || self.text[..start].ends_with("بـ")
     }
 
     fn party_entities(&self, m: &Mention) -> Option<(PartyId, ActorKind)> {
@@ -406,7 +409,7 @@ impl<'a> Reader<'a> {
     /// An interview or press statement ("در گفتگو با اسپوتنیک", "told reporters"), not a meeting:
     /// an interview phrase, or a meeting phrase whose other side is a news outlet.
     fn is_interview(&self, s: &Sentence) -> bool {
-        let here: Vec<&Mention> = self.mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end).collect();
+        let here: Vec<&Mention> = self.mentions_in(s).collect();
         let meets = || here.iter().filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive)));
         let interview_phrase = here.iter().any(|m| m.entity == Entity::Phrase(Phrase::Interview));
         let with_outlet = meets().all(|t| here.iter().any(|a| matches!(a.entity, Entity::Agency(_)) && a.start >= t.end && a.start - t.end <= 2));
@@ -428,8 +431,17 @@ impl<'a> Reader<'a> {
         parties.len() >= 2
     }
 
+    /// The mentions within a sentence, in text order. Mentions are sorted by
+    /// start: those of a sentence are found without reading the whole list
+    /// (this is asked several times for every sentence).
+    fn mentions_in<'m>(&'m self, s: &Sentence) -> impl Iterator<Item = &'m Mention> {
+        let (start, end) = (s.start, s.end);
+        let first = self.mentions.partition_point(|m| m.start < start);
+        self.mentions[first..].iter().take_while(move |m| m.start < end).filter(move |m| m.end <= end)
+    }
+
     fn has_phrase(&self, s: &Sentence, p: Phrase) -> bool {
-        self.mentions.iter().any(|m| m.start >= s.start && m.end <= s.end && m.entity == Entity::Phrase(p))
+        self.mentions_in(s).any(|m| m.entity == Entity::Phrase(p))
     }
 }
 
@@ -562,9 +574,7 @@ fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&A
     let mut chosen: Vec<Actor> = here.iter().filter(|a| a.strong()).cloned().collect();
     // A bare state name counts only close to the meeting phrase ("met Syrian officials").
     let triggers: Vec<&Mention> = reader
-        .mentions
-        .iter()
-        .filter(|m| m.start >= s.start && m.end <= s.end)
+        .mentions_in(s)
         .filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive | Phrase::Phone | Phrase::Video)))
         .collect();
     // (A phone or video word alone does not make a bare state a side: "a meeting held by video".)
@@ -916,7 +926,7 @@ fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: S
         return Some(date);
     }
     let p = published?;
-    let here = || reader.mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end);
+    let here = || reader.mentions_in(s);
     let shift = if here().any(|m| m.entity == Entity::Phrase(Phrase::Yesterday)) {
         Some(-1)
     } else if here().any(|m| m.entity == Entity::Phrase(Phrase::Tomorrow)) {

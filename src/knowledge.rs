@@ -1,13 +1,19 @@
 //! Didar's knowledge of the world, read once from the data files in `data/`
 //! (compiled in) into one gazetteer that finds every known name in a text in
-//! a single Aho-Corasick pass.
+//! one Aho-Corasick pass per script: the forms in Arabic script, and the
+//! others (Latin). Each script's automaton is built the first time a text
+//! needs it, so that an Arabic article never pays for the Latin one.
 
 use crate::model::PartialDate;
-use crate::text::{fold, is_word_char};
+use crate::text::{fold_trimmed, is_word_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// The scripts whose forms have an automaton of their own: index 0 the
+/// Arabic script, 1 the others.
+const SCRIPTS: usize = 2;
 
 /// Index of a party code in [`Knowledge::parties`].
 pub type PartyId = u16;
@@ -179,13 +185,28 @@ pub struct Knowledge {
     pub topics: Vec<String>,
     /// English ordinal words by number ("Fifth"), for canonical event names.
     ordinal_words: HashMap<u8, String>,
-    /// Entities of each pattern of the automaton.
+    /// Every pattern: a form folded and lower-cased (ASCII).
+    patterns: Vec<String>,
+    /// Entities of each pattern.
     pattern_entities: Vec<Vec<Entity>>,
     /// How each pattern may match.
     pattern_rules: Vec<PatternRule>,
-    /// The one-byte codes the automaton reads.
+    /// The one-byte codes the automata read.
     alphabet: Alphabet,
-    automaton: AhoCorasick,
+    /// For each code, the scripts (bit 0 Arabic, bit 1 the others) with a
+    /// pattern whose first letter has that code: a text without any of a
+    /// script's codes cannot match one of its patterns.
+    script_keys: [u8; 256],
+    /// The patterns of each script and their automaton.
+    scripts: [ScriptPatterns; SCRIPTS],
+}
+
+/// The patterns of one script and their automaton, built on first use.
+#[derive(Default)]
+struct ScriptPatterns {
+    /// Indices into [`Knowledge::patterns`].
+    patterns: Vec<u32>,
+    automaton: OnceLock<AhoCorasick>,
 }
 
 pub(crate) const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -210,7 +231,12 @@ fn records(file: &str) -> impl Iterator<Item = Vec<&str>> {
     file.lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+        .map(|l| {
+            // Room for the fields of the widest file (seven), without growing.
+            let mut fields = Vec::with_capacity(8);
+            fields.extend(l.split('\t').map(str::trim));
+            fields
+        })
 }
 
 fn forms(field: &str) -> impl Iterator<Item = &str> {
@@ -246,24 +272,48 @@ struct PatternRule {
 }
 
 struct Builder {
-    patterns: HashMap<String, usize>,
-    list: Vec<String>,
+    /// Each pattern's index.
+    patterns: HashMap<String, usize, BuildHasherDefault<Fnv>>,
     entities: Vec<Vec<Entity>>,
     rules: Vec<PatternRule>,
+    /// The form being added, folded (one buffer for all the forms).
+    folded: String,
+}
+
+/// FNV-1a, for the patterns' table: ten thousand short strings hashed at
+/// start-up, where SipHash's guard against chosen keys buys nothing (the
+/// keys are Didar's own data) and costs twice the time.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 impl Builder {
     /// Add a form: folded, lower-cased (ASCII) for the automaton, with its rule.
     fn add_form(&mut self, form: &str, entity: Entity, nisba: bool) {
-        let folded = fold(form);
-        if folded.chars().count() < 2 {
+        fold_trimmed(form, &mut self.folded);
+        if self.folded.chars().nth(1).is_none() {
             return;
         }
-        let key = folded.to_ascii_lowercase();
-        let exact_case = is_all_capitals(&folded).then(|| folded.clone());
-        let i = match self.patterns.entry(key) {
-            Entry::Occupied(o) => {
-                let i = *o.get();
+        let exact_case = is_all_capitals(&self.folded).then(|| self.folded.clone());
+        self.folded.make_ascii_lowercase();
+        let i = match self.patterns.get(self.folded.as_str()) {
+            Some(&i) => {
                 // A form given in lower case anywhere makes the pattern case-blind.
                 if exact_case.is_none() {
                     self.rules[i].exact_case = None;
@@ -271,13 +321,11 @@ impl Builder {
                 self.rules[i].nisba |= nisba;
                 i
             }
-            Entry::Vacant(v) => {
-                let key = v.key().clone();
-                v.insert(self.list.len());
-                self.rules.push(PatternRule { arabic: is_arabic_script(&key), exact_case, nisba });
-                self.list.push(key);
-                self.entities.push(Vec::new());
-                self.list.len() - 1
+            None => {
+                self.patterns.insert(self.folded.clone(), self.rules.len());
+                self.rules.push(PatternRule { arabic: is_arabic_script(&self.folded), exact_case, nisba });
+                self.entities.push(vec![entity]);
+                return;
             }
         };
         if !self.entities[i].contains(&entity) {
@@ -366,13 +414,15 @@ impl Knowledge {
             editions: Vec::new(),
             topics: Vec::new(),
             ordinal_words: HashMap::new(),
+            patterns: Vec::new(),
             pattern_entities: Vec::new(),
             pattern_rules: Vec::new(),
             alphabet: Alphabet::new(&[], ALPHABET_CODES),
-            automaton: AhoCorasick::new(["\u{0}"]).expect("a one-pattern automaton always builds"),
+            script_keys: [0; 256],
+            scripts: Default::default(),
         };
         // About ten thousand forms: room for them all at once.
-        let mut b = Builder { patterns: HashMap::with_capacity(1 << 14), list: Vec::new(), entities: Vec::new(), rules: Vec::new() };
+        let mut b = Builder { patterns: HashMap::with_capacity_and_hasher(1 << 14, Default::default()), entities: Vec::new(), rules: Vec::new(), folded: String::new() };
 
         let named_parties = [(COUNTRIES, false), (COUNTRY_NAMES, false), (BODIES, true)];
         for (r, body) in named_parties.iter().flat_map(|&(file, body)| records(file).map(move |r| (r, body))) {
@@ -539,18 +589,56 @@ impl Knowledge {
             }
         }
 
-        k.alphabet = Alphabet::new(&b.list, ALPHABET_CODES);
-        let encoded: Vec<Vec<u8>> = b.list.iter().map(|p| p.chars().map(|c| k.alphabet.code(c)).collect()).collect();
-        k.automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&encoded)
-            .expect("the gazetteer's patterns build an automaton");
-        if k.alphabet.shared {
-            k.alphabet.patterns = b.list;
+        // The patterns in the order of their indices.
+        let mut list = vec![String::new(); b.rules.len()];
+        for (pattern, i) in b.patterns {
+            list[i] = pattern;
         }
+        k.alphabet = Alphabet::new(&list, ALPHABET_CODES);
+        for (i, (pattern, rule)) in list.iter().zip(&b.rules).enumerate() {
+            let script = usize::from(!rule.arabic);
+            k.scripts[script].patterns.push(i as u32);
+            // "20th" needs a "t": digits and signs are in the texts of every script.
+            let key = pattern.chars().find(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation() && *c != ' ').or_else(|| pattern.chars().next());
+            if let Some(key) = key {
+                k.script_keys[usize::from(k.alphabet.code(key))] |= 1 << script;
+            }
+        }
+        k.patterns = list;
         k.pattern_entities = b.entities;
         k.pattern_rules = b.rules;
         k
+    }
+
+    /// The automaton of a script's patterns, built the first time it is asked for.
+    fn automaton(&self, script: usize) -> &AhoCorasick {
+        let forms = &self.scripts[script];
+        forms.automaton.get_or_init(|| {
+            // The patterns' codes, one after the other, and where each ends.
+            let mut codes = Vec::new();
+            let mut ends = Vec::with_capacity(forms.patterns.len());
+            for &p in &forms.patterns {
+                codes.extend(self.patterns[p as usize].chars().map(|c| self.alphabet.code(c)));
+                ends.push(codes.len());
+            }
+            let mut start = 0;
+            let encoded = ends.iter().map(|&end| {
+                let pattern = &codes[start..end];
+                start = end;
+                pattern
+            });
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(encoded)
+                .expect("the gazetteer's patterns build an automaton")
+        })
+    }
+
+    /// Build the automata of every script now, rather than for the first text that needs each.
+    pub fn build_every_script(&self) {
+        for script in 0..SCRIPTS {
+            self.automaton(script);
+        }
     }
 
     /// Every known form in a folded text, whole words only (Arabic-script
@@ -558,42 +646,49 @@ impl Knowledge {
     /// first where forms overlap.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let (codes, offsets) = self.alphabet.encode(text);
+        let scripts = codes.iter().fold(0, |scripts, &c| scripts | self.script_keys[usize::from(c)]);
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&codes) {
-            let (s, e, p) = (offsets[m.start()] as usize, offsets[m.end()] as usize, m.pattern().as_usize());
-            if !self.alphabet.confirms(text, s, e, p) {
-                continue;
-            }
-            let rule = &self.pattern_rules[p];
-            if rule.exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
-                continue;
-            }
-            if let Some((start, end)) = whole_word(text, s, e, rule) {
-                found.push((start, end, p));
+        for script in (0..SCRIPTS).filter(|s| scripts & (1 << s) != 0) {
+            for m in self.automaton(script).find_overlapping_iter(&codes) {
+                let p = self.scripts[script].patterns[m.pattern().as_usize()] as usize;
+                let (s, e) = (offsets[m.start()] as usize, offsets[m.end()] as usize);
+                if !self.alphabet.confirms(text, s, e, &self.patterns[p]) {
+                    continue;
+                }
+                let rule = &self.pattern_rules[p];
+                if rule.exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
+                    continue;
+                }
+                if let Some((start, end)) = whole_word(text, s, e, rule) {
+                    found.push((start, end, p));
+                }
             }
         }
+        // (A span found by both scripts' patterns would need the order of the
+        // scripts here; none can be: see `nisba_forms_are_arabic_script`.)
         found.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
         // Overlapping names: the longest wins. Phrases may overlap one another (so
         // "to hold talks", planned, leaves "hold talks", meet, in place) and are
         // dropped only inside a name.
         // Names with exactly the same span ("روسيا": the state, and the adjective
-        // "روسي" with an ending) are all kept.
+        // "روسي" with an ending) are all kept. The sort puts them next to each
+        // other, so the last name kept is the only one to compare with.
         let mut taken = vec![false; text.len()];
-        let mut accepted: Vec<(usize, usize)> = Vec::new();
-        let mut out = Vec::new();
+        let mut last_accepted = None;
+        let mut out = Vec::with_capacity(found.len());
         for (s, e, p) in found {
             let is_phrase = self.pattern_entities[p].iter().all(|e| matches!(e, Entity::Phrase(_)));
             if is_phrase {
                 if taken[s..e].iter().all(|t| *t) {
                     continue;
                 }
-            } else if accepted.contains(&(s, e)) {
+            } else if last_accepted == Some((s, e)) {
                 // Same span as a name already kept.
             } else if taken[s..e].iter().any(|t| *t) {
                 continue;
             } else {
                 taken[s..e].iter_mut().for_each(|t| *t = true);
-                accepted.push((s, e));
+                last_accepted = Some((s, e));
             }
             for &entity in &self.pattern_entities[p] {
                 out.push(Mention { start: s, end: e, entity });
@@ -625,9 +720,8 @@ struct Alphabet {
     /// Codes of the characters above, sorted.
     high: Vec<(char, u8)>,
     /// More characters than codes: the rarest share codes, and each match is
-    /// checked against its pattern (in `patterns`).
+    /// checked against its pattern.
     shared: bool,
-    patterns: Vec<String>,
 }
 
 impl Alphabet {
@@ -647,7 +741,7 @@ impl Alphabet {
         let mut counts: Vec<(char, usize)> = low.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(c, &n)| Some((char::from_u32(c as u32)?, n))).chain(high).collect();
         // The most frequent characters first; ties in a fixed order.
         counts.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
-        let mut alphabet = Alphabet { low: vec![0; 0x800], high: Vec::new(), shared: counts.len() > codes, patterns: Vec::new() };
+        let mut alphabet = Alphabet { low: vec![0; 0x800], high: Vec::new(), shared: counts.len() > codes };
         for (i, &(c, _)) in counts.iter().enumerate() {
             let code = 0x80 + (i % codes) as u8;
             match alphabet.low.get_mut(c as usize) {
@@ -670,9 +764,9 @@ impl Alphabet {
         }
     }
 
-    /// Is the match of pattern `p` at `text[start..end]` real (not one of characters sharing a code)?
-    fn confirms(&self, text: &str, start: usize, end: usize, p: usize) -> bool {
-        !self.shared || text[start..end].eq_ignore_ascii_case(&self.patterns[p])
+    /// Is the match of `pattern` at `text[start..end]` real (not one of characters sharing a code)?
+    fn confirms(&self, text: &str, start: usize, end: usize, pattern: &str) -> bool {
+        !self.shared || text[start..end].eq_ignore_ascii_case(pattern)
     }
 
     /// The codes of a text, and for each code (and one past the last) its byte offset in the text.
@@ -748,24 +842,42 @@ mod tests {
 
     #[test]
     fn characters_beyond_the_codes_share_them_and_matches_are_checked() {
-        let mut patterns: Vec<String> = ["روس", "تهران", "kazan"].map(String::from).to_vec();
-        let mut alphabet = Alphabet::new(&patterns, 3);
+        let patterns: Vec<String> = ["روس", "تهران", "kazan"].map(String::from).to_vec();
+        let alphabet = Alphabet::new(&patterns, 3);
         assert!(alphabet.shared);
         let encode = |a: &Alphabet, p: &str| -> Vec<u8> { p.chars().map(|c| a.code(c)).collect() };
         let automaton = AhoCorasick::new(patterns.iter().map(|p| encode(&alphabet, p))).unwrap();
-        alphabet.patterns = std::mem::take(&mut patterns);
         let text = "Kazan تهران ههران";
         let (codes, offsets) = alphabet.encode(text);
         let found: Vec<(&str, bool)> = automaton
             .find_overlapping_iter(&codes)
             .map(|m| {
                 let (s, e) = (offsets[m.start()] as usize, offsets[m.end()] as usize);
-                (&text[s..e], alphabet.confirms(text, s, e, m.pattern().as_usize()))
+                (&text[s..e], alphabet.confirms(text, s, e, &patterns[m.pattern().as_usize()]))
             })
             .collect();
         // "ههران" has the codes of "تهران" (ت and ه share one) but is no match.
         assert_eq!(found, [("Kazan", true), ("تهران", true), ("ههران", false)]);
         assert!(!Knowledge::get().alphabet.shared, "the knowledge's characters have a code each");
+    }
+
+    #[test]
+    fn nisba_forms_are_arabic_script() {
+        // A span is then found by one script's patterns only: a form of the
+        // other scripts never takes an Arabic ending or proclitic.
+        let k = Knowledge::get();
+        assert!(k.pattern_rules.iter().all(|r| r.arabic || !r.nisba));
+    }
+
+    #[test]
+    fn a_text_of_two_scripts_is_read_with_both_automata() {
+        let k = Knowledge::get();
+        let (ir, kz) = (k.party_id("IR").unwrap(), k.party_id("KZ").unwrap());
+        let text = crate::text::fold("Kazakhstan و الإيراني on the 20th");
+        let m = k.mentions(&text);
+        assert!(m.iter().any(|m| m.entity == Entity::Country(kz)), "{m:?}");
+        assert!(m.iter().any(|m| m.entity == Entity::Demonym(ir)), "{m:?}");
+        assert!(m.iter().any(|m| m.entity == Entity::Ordinal(20)), "{m:?}");
     }
 
     #[test]

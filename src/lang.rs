@@ -7,19 +7,42 @@
 use crate::text::is_word_char;
 
 /// Letters used in Persian but not in Arabic (Urdu shares them).
-fn persian_letter(c: char) -> bool {
+const fn persian_letter(c: char) -> bool {
     matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی')
 }
 
 /// Letters used in Urdu but not in Persian or Arabic.
-fn urdu_letter(c: char) -> bool {
+const fn urdu_letter(c: char) -> bool {
     matches!(c, 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' | 'ہ' | 'ۓ')
 }
 
 /// Letters used in Arabic but not in Persian or Urdu.
-fn arabic_letter(c: char) -> bool {
+const fn arabic_letter(c: char) -> bool {
     matches!(c, 'ة' | 'ى' | 'ي' | 'ك' | 'إ' | 'أ')
 }
+
+/// Whose own letter each character of the Arabic block (U+0600 to U+06FF)
+/// is: 1 Persian, 2 Arabic, 3 Urdu, 0 no one's. A text's letters are
+/// counted with one look-up each rather than three tests.
+const OWN_LETTERS: [u8; 256] = {
+    let mut own = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(c) = char::from_u32(0x600 + i as u32) {
+            own[i] = if persian_letter(c) {
+                1
+            } else if arabic_letter(c) {
+                2
+            } else if urdu_letter(c) {
+                3
+            } else {
+                0
+            };
+        }
+        i += 1;
+    }
+    own
+};
 
 const PERSIAN_WORDS: &[&str] = &["است", "این", "را", "با", "که", "از", "برای", "کرد", "شد", "های", "می"];
 const ARABIC_WORDS: &[&str] = &["في", "من", "على", "إلى", "الى", "التي", "الذي", "أن", "عن", "مع", "هذا"];
@@ -30,13 +53,14 @@ const MAX_WORD_BYTES: usize = 8;
 /// The language of a text: `ar`, `fa`, `ur`, `en` or `other`.
 pub fn detect(text: &str) -> &'static str {
     let (mut arabic_script, mut latin, mut other_script) = (0usize, 0usize, 0usize);
-    let (mut fa, mut ar, mut ur) = (0usize, 0usize, 0usize);
+    // Letters of no one, of Persian, Arabic, Urdu (see `OWN_LETTERS`).
+    let mut own = [0usize; 4];
     for c in text.chars().take(3_000) {
-        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{FB50}'..='\u{FEFF}').contains(&c) {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) {
             arabic_script += 1;
-            fa += persian_letter(c) as usize;
-            ar += arabic_letter(c) as usize;
-            ur += urdu_letter(c) as usize;
+            own[usize::from(OWN_LETTERS[c as usize - 0x600])] += 1;
+        } else if ('\u{FB50}'..='\u{FEFF}').contains(&c) {
+            arabic_script += 1;
         } else if c.is_ascii_alphabetic() {
             latin += 1;
         } else if is_word_char(c) && !c.is_numeric() {
@@ -50,6 +74,7 @@ pub fn detect(text: &str) -> &'static str {
         // A Latin text with few non-ASCII letters is taken for English.
         return if latin >= other_script * 4 { "en" } else { "other" };
     }
+    let [_, mut fa, mut ar, mut ur] = own;
     // The first 600 pieces of the text split at every character that is not a letter or digit.
     let mut pieces = 0;
     let mut start = 0;
@@ -98,6 +123,13 @@ mod tests {
         assert_eq!(detect("Министр обороны России встретился с коллегой"), "other");
         assert_eq!(detect(""), "other");
         assert_eq!(detect("12345 !!!"), "other");
+    }
+
+    #[test]
+    fn no_letter_is_counted_for_two_languages() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert!(u8::from(super::persian_letter(c)) + u8::from(super::arabic_letter(c)) + u8::from(super::urdu_letter(c)) <= 1, "{c}");
+        }
     }
 
     #[test]

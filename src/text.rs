@@ -4,9 +4,9 @@
 //! ة/ه, أ/إ/آ/ا, with or without diacritics, tatweel, zero-width non-joiners
 //! ("می‌شود" / "میشود") and bidi control marks, with Arabic-Indic or Persian
 //! digits. [`Folded`] maps all of these to one form so that knowledge written
-//! once matches every variant, and remembers for every byte of the folded
-//! text which character of the original it came from, so that every match
-//! can be reported as exact character offsets into the text the user gave.
+//! once matches every variant, and remembers which characters of the
+//! original it dropped, so that every match can be reported as exact
+//! character offsets into the text the user gave.
 
 /// The folded form of a text and the map back to the original.
 #[derive(Debug, Clone)]
@@ -15,12 +15,22 @@ pub struct Folded {
     /// whitespace collapsed to one space. Case is kept (knowledge is matched
     /// ignoring ASCII case, except for all-capital forms such as "US").
     pub text: String,
-    /// For every byte offset of `text` (and one past the end), the index of
-    /// the original *character* it came from.
-    origin: Vec<u32>,
+    /// Every folded character comes from one original character, in order;
+    /// the original characters between them were dropped (marks, repeated
+    /// spaces). `(k, d)`: from the `k`th folded character on, `d` original
+    /// characters were dropped before it. Sorted by `k`, one entry per run
+    /// of dropped characters: far less to write than an entry per byte.
+    drops: Vec<(u32, u32)>,
+    /// The number of folded characters before each block of [`BLOCK`]
+    /// bytes of `text`, so that finding a byte's character counts at most
+    /// one block.
+    block_chars: Vec<u32>,
     /// Number of characters in the original text.
     original_chars: u32,
 }
+
+/// Bytes of folded text per entry of [`Folded::block_chars`].
+const BLOCK: usize = 256;
 
 /// What one original character becomes.
 enum Fold {
@@ -58,65 +68,169 @@ fn fold_char(c: char) -> Fold {
 /// Fold a piece of knowledge (a pattern) the same way as article text.
 pub fn fold(s: &str) -> String {
     let mut text = String::with_capacity(s.len());
-    fold_into(s, &mut text, None);
-    text.trim().to_string()
+    fold_trimmed(s, &mut text);
+    text
 }
 
-/// Fold `original` into `text`; with `origin`, record for every byte of
-/// `text` the index of the original character it came from. Returns the
+/// [`fold`] into `out`, which is cleared first: the knowledge's thousands
+/// of forms are folded in one buffer.
+pub fn fold_trimmed(s: &str, out: &mut String) {
+    out.clear();
+    fold_into::<false>(s, out, &mut Vec::new());
+    out.truncate(out.trim_end().len());
+    let lead = out.len() - out.trim_start().len();
+    out.drain(..lead);
+}
+
+/// Fold `original` into `text`; with `MAP`, record in `drops` where
+/// original characters were dropped (see [`Folded::drops`]). Returns the
 /// number of characters of `original`.
-fn fold_into(original: &str, text: &mut String, mut origin: Option<&mut Vec<u32>>) -> u32 {
-    let mut n = 0u32;
+///
+/// Every article goes through here once, so most of the text takes a short
+/// path: runs of characters that fold to themselves (printable ASCII, the
+/// Arabic letters that have no variant, single spaces between them) are
+/// copied whole, and only the other characters go through [`fold_char`].
+fn fold_into<const MAP: bool>(original: &str, text: &mut String, drops: &mut Vec<(u32, u32)>) -> u32 {
+    let bytes = original.as_bytes();
+    // Characters read from `original`, and written to `text`.
+    let (mut n, mut k) = (0u32, 0u32);
     let mut last_space = true;
-    for c in original.chars() {
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let (run_start, mut run_chars) = (pos, 0);
+        loop {
+            if let Some(len) = unchanged_char_at(bytes, pos) {
+                pos += len;
+            } else if bytes.get(pos) == Some(&b' ') && pos > run_start && unchanged_char_at(bytes, pos + 1).is_some() {
+                // One space between two such characters stays as it is too.
+                pos += 1;
+            } else {
+                break;
+            }
+            run_chars += 1;
+        }
+        if run_chars > 0 {
+            if MAP {
+                note_origin(drops, k, n);
+            }
+            text.push_str(&original[run_start..pos]);
+            n += run_chars;
+            k += run_chars;
+            last_space = false;
+        }
+        let Some(c) = original[pos..].chars().next() else { break };
+        pos += c.len_utf8();
         let i = n;
         n += 1;
-        // Printable ASCII stays as it is (Latin text, digits, punctuation).
-        let folded = if c.is_ascii_graphic() { Fold::One(c) } else { fold_char(c) };
-        match folded {
+        let f = match fold_char(c) {
             Fold::Drop => continue,
-            Fold::Space => {
-                if last_space {
-                    continue;
+            Fold::Space if last_space => continue,
+            Fold::Space => ' ',
+            Fold::One(f) => f,
+        };
+        match f {
+            ' ' => last_space = true,
+            '\n' => {
+                // A line break ends any run of spaces before it.
+                if text.ends_with(' ') {
+                    text.pop();
+                    k -= 1;
                 }
-                text.push(' ');
                 last_space = true;
             }
-            Fold::One(f) => {
-                if f == '\n' {
-                    // A line break ends any run of spaces before it.
-                    if text.ends_with(' ') {
-                        text.pop();
-                        if let Some(o) = origin.as_deref_mut() {
-                            o.pop();
-                        }
-                    }
-                    last_space = true;
-                } else {
-                    last_space = false;
-                }
-                text.push(f);
-            }
+            _ => last_space = false,
         }
-        if let Some(o) = origin.as_deref_mut() {
-            o.resize(text.len(), i);
+        if MAP {
+            note_origin(drops, k, i);
         }
+        text.push(f);
+        k += 1;
     }
     n
+}
+
+/// Record that folded character `k` comes from original character `i`.
+fn note_origin(drops: &mut Vec<(u32, u32)>, k: u32, i: u32) {
+    let dropped = i - k;
+    match drops.last_mut() {
+        // A space taken back before a line break: the line break has its place.
+        Some(last) if last.0 == k => last.1 = dropped,
+        Some(last) if last.1 == dropped => {}
+        None if dropped == 0 => {}
+        _ => drops.push((k, dropped)),
+    }
+}
+
+/// The length in bytes of the character at `pos` if folding leaves it as it
+/// is and it is no space: printable ASCII, or an Arabic letter without
+/// variants (two bytes, lead byte 0xD8 to 0xDB).
+fn unchanged_char_at(bytes: &[u8], pos: usize) -> Option<usize> {
+    let b = *bytes.get(pos)?;
+    if b.is_ascii_graphic() {
+        return Some(1);
+    }
+    if (0xD8..=0xDB).contains(&b) {
+        let next = *bytes.get(pos + 1)?;
+        let plain = PLAIN_ARABIC_LETTERS[usize::from(b - 0xD8)] >> (next & 0x3F) & 1 == 1;
+        return plain.then_some(2);
+    }
+    None
+}
+
+/// [`is_plain_arabic_letter`] as bit sets, one for each lead byte 0xD8 to
+/// 0xDB (U+0600 to U+06FF, 64 characters each): bit `n` for the character
+/// whose second byte ends in `n`.
+const PLAIN_ARABIC_LETTERS: [u64; 4] = {
+    let mut sets = [0; 4];
+    let mut c = 0x600;
+    while c < 0x700 {
+        if let Some(ch) = char::from_u32(c) {
+            if is_plain_arabic_letter(ch) {
+                sets[(c as usize - 0x600) / 64] |= 1 << (c % 64);
+            }
+        }
+        c += 1;
+    }
+    sets
+};
+
+/// An Arabic-script letter that folding leaves as it is (most letters of a
+/// text): the basic Arabic letters but for the variants [`fold_char`]
+/// unifies (آ أ إ ؤ ئ ة ى), and the Persian letters پ چ ژ گ.
+const fn is_plain_arabic_letter(c: char) -> bool {
+    matches!(c, 'ء' | 'ا' | 'ب' | 'ت'..='غ' | 'ف'..='و' | 'ي' | 'پ' | 'چ' | 'ژ' | 'گ')
 }
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
         let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() + 1);
-        let n = fold_into(original, &mut text, Some(&mut origin));
-        origin.push(n);
-        Folded { text, origin, original_chars: n }
+        let mut drops = Vec::new();
+        let n = fold_into::<true>(original, &mut text, &mut drops);
+        let block_chars = text
+            .as_bytes()
+            .chunks(BLOCK)
+            .scan(0, |before, block| {
+                let at = *before;
+                *before += char_starts(block);
+                Some(at)
+            })
+            .collect();
+        Folded { text, drops, block_chars, original_chars: n }
     }
 
     /// Original character offset of a folded byte offset (clamped).
     pub fn char_at(&self, byte: usize) -> usize {
-        self.origin.get(byte).copied().unwrap_or(self.original_chars) as usize
+        if byte >= self.text.len() {
+            return self.original_chars as usize;
+        }
+        // The folded character holding the byte, then the characters dropped before it.
+        let block = byte / BLOCK;
+        let k = self.block_chars[block] + char_starts(&self.text.as_bytes()[block * BLOCK..=byte]) - 1;
+        let dropped = match self.drops.partition_point(|&(at, _)| at <= k) {
+            0 => 0,
+            i => self.drops[i - 1].1,
+        };
+        (k + dropped) as usize
     }
 
     /// Original character span `[start, end)` of the folded byte span `[start, end)`.
@@ -128,6 +242,12 @@ impl Folded {
         // The end is one past the character holding the last folded byte.
         (self.char_at(start), self.char_at(end - 1) + 1)
     }
+}
+
+/// The number of characters that start in `bytes` (UTF-8).
+fn char_starts(bytes: &[u8]) -> u32 {
+    // Every byte but a continuation byte (10xxxxxx) starts a character.
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u32
 }
 
 /// Is `c` a letter or digit of a word (any script)? ASCII and the Arabic
@@ -206,30 +326,32 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             out.push(Sentence { start: s + lead, end: e - trail });
         }
     };
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let boundary = match c {
-            '\n' => true,
-            '!' | '?' | '؟' => bytes.get(end).map_or(true, |b| *b == b' '),
-            '.' => {
-                bytes.get(end).map_or(true, |b| *b == b' ') && {
-                    let word: String = text[start..i]
-                        .rsplit(|ch: char| ch == ' ' || ch == '(')
-                        .next()
-                        .unwrap_or("")
-                        .to_string();
-                    let w = word.trim_start_matches('"').to_ascii_lowercase();
-                    let w = w.as_str();
-                    !(w.chars().count() == 1 && w.chars().all(|ch| ch.is_alphabetic()))
-                        && !ABBREVIATIONS.contains(&w)
-                }
+    // Every character that may end a sentence is ASCII but '؟' (U+061F,
+    // 0xD8 0x9F): a byte scan finds them without decoding the text.
+    let mut i = 0;
+    while let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'!' | b'?' | b'.' | 0xD8)) {
+        i += skip;
+        let (len, boundary) = match bytes[i] {
+            b'\n' => (1, true),
+            b'!' | b'?' => (1, bytes.get(i + 1).map_or(true, |b| *b == b' ')),
+            0xD8 if bytes.get(i + 1) == Some(&0x9F) => (2, bytes.get(i + 2).map_or(true, |b| *b == b' ')),
+            b'.' => {
+                (1, bytes.get(i + 1).map_or(true, |b| *b == b' ') && {
+                    let word = text[start..i].rsplit(|ch: char| ch == ' ' || ch == '(').next().unwrap_or("");
+                    let w = word.trim_start_matches('"');
+                    let mut chars = w.chars();
+                    let initial = matches!((chars.next(), chars.next()), (Some(ch), None) if ch.is_alphabetic());
+                    !initial && !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+                })
             }
-            _ => false,
+            _ => (1, false),
         };
+        let end = i + len;
         if boundary {
             push(start, end, &mut out);
             start = end;
         }
+        i = end;
     }
     push(start, text.len(), &mut out);
     out
@@ -250,6 +372,45 @@ mod tests {
         assert_eq!(fold("\u{202B}Tehran\u{202C}"), "Tehran");
         assert_eq!(fold("a \t  b"), "a b");
         assert_eq!(fold("وزارة"), "وزاره");
+    }
+
+    #[test]
+    fn every_folded_character_maps_to_the_original_character_it_came_from() {
+        let long = "وزیر  دفاع\u{200C}ها \n".repeat(700);
+        for original in [
+            "والتقى العميد حاتمي",
+            "  lead and trail  ",
+            "a \t \r\n  b\n\n c \n",
+            "الدّفاع\u{200F} الإيراني «۲۴» \u{2013} Tehran\u{202C}",
+            "\u{200B}\u{200B}x",
+            long.as_str(),
+        ] {
+            let f = Folded::new(original);
+            let mut last = None;
+            for (b, c) in f.text.char_indices() {
+                let (s, e) = f.span(b, b + c.len_utf8());
+                assert_eq!(e, s + 1, "{original:?} at {b}");
+                assert!(last.map_or(true, |l| s > l), "{original:?} at {b}: not after the character before");
+                last = Some(s);
+                let source = char_slice(original, s, e);
+                let folded_again = fold(source);
+                assert!(folded_again == c.to_string() || (c.is_whitespace() && source.trim().is_empty()), "{original:?} at {b}: {source:?}");
+            }
+            assert_eq!(f.char_at(f.text.len()), original.chars().count());
+        }
+    }
+
+    #[test]
+    fn plain_arabic_letters_fold_to_themselves() {
+        for c in ('\u{0600}'..='\u{06FF}').filter(|&c| is_plain_arabic_letter(c)) {
+            assert!(matches!(fold_char(c), Fold::One(f) if f == c), "{c}");
+        }
+        // The bit sets say the same.
+        for c in '\u{0600}'..='\u{06FF}' {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            assert_eq!(unchanged_char_at(bytes, 0) == Some(2), is_plain_arabic_letter(c), "{c}");
+        }
     }
 
     #[test]
