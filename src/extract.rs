@@ -1136,7 +1136,18 @@ fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, 
         let ambiguous = ms.iter().any(|o| o.start == m.start && o.end == m.end && !matches!(o.entity, Entity::City(_)));
         (!ambiguous || reader.locative(m.start)).then_some(c)
     };
-    if let Some(c) = ms.iter().filter(|m| in_reports(m)).find_map(plain_city) {
+    // The dateline: a city opening one of the first lines ("دمشق - الاثنين",
+    // "BISHKEK, April 29"), where the report was filed: the place only when no other is said.
+    let dateline = |m: &Mention| {
+        matches!(m.entity, Entity::City(_))
+            && sentences.iter().take(3).any(|line| {
+                line.start == m.start && {
+                    let rest = reader.text[m.end..line.end.max(m.end)].trim_start();
+                    rest.starts_with(['-', ',', ':', '(']) || rest.is_empty()
+                }
+            })
+    };
+    if let Some(c) = ms.iter().filter(|m| in_reports(m) && !dateline(m)).find_map(plain_city) {
         return Some(city_loc(c));
     }
     if let Some(l) = reports.iter().find_map(|s| capital_phrase((s.start, s.end))) {
@@ -1173,19 +1184,10 @@ fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, 
     if let Some(c) = ms.iter().filter(|m| m.start >= first_lines_end).filter_map(plain_city).find(|&c| parties.contains(&k.cities[c as usize].country)) {
         return Some(city_loc(c));
     }
-    // The dateline: a city opening one of the first lines ("دمشق - الاثنين", "BISHKEK, April 29").
-    let first_lines = sentences.iter().take(3);
-    for line in first_lines {
-        if let Some(m) = ms.iter().find(|m| m.start == line.start) {
-            if let Entity::City(c) = m.entity {
-                let rest = reader.text[m.end..line.end].trim_start();
-                if rest.starts_with(['-', ',', ':', '(']) || rest.is_empty() {
-                    return Some(city_loc(c));
-                }
-            }
-        }
-    }
-    None
+    ms.iter().filter(|m| dateline(m)).find_map(|m| match m.entity {
+        Entity::City(c) => Some(city_loc(c)),
+        _ => None,
+    })
 }
 
 /// "in the capital", "في العاصمة": the state named next is the place, at its capital.

@@ -51,6 +51,13 @@ fn extraction_cases() {
                         problems.push(format!("topics {:?} lack {t}", m.topics));
                     }
                 }
+                // "roles": [party, role] pairs, each held by some participant.
+                for r in field(e, "roles").and_then(Value::as_array).into_iter().flatten() {
+                    let (party, role) = (r[0].as_str(), r[1].as_str());
+                    if !m.participants.iter().any(|p| Some(p.party.as_str()) == party && p.role.as_deref() == role) {
+                        problems.push(format!("no participant of {party:?} with the role {role:?}"));
+                    }
+                }
                 for n in field(e, "names").and_then(Value::as_array).into_iter().flatten() {
                     if !m.participants.iter().any(|p| p.name.as_deref() == n.as_str()) {
                         problems.push(format!("no participant named {n}"));

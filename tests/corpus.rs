@@ -64,6 +64,6 @@ fn dev_corpus_meets_the_accuracy_floor() {
     at_least(&f, "status", 0.97);
     at_least(&f, "mode", 0.98);
     at_least(&f, "occasion", 0.97);
-    at_least(&f, "location_country", 0.94);
+    at_least(&f, "location_country", 0.97);
     at_least(&f, "evidence", 0.94);
 }
