@@ -203,6 +203,14 @@ fn numeric_dates(text: &str) -> Vec<DateMention> {
 
 /// The publication date: a full date in the first lines, or on a line
 /// introduced by a dateline label ("تاريخ النشر", "published").
+/// A date opening its line, after at most a place and an agency ("BISHKEK,
+/// April 29, 2019 - ...", "الرياض، 14 فبراير 2023 (واس) -"): the date the
+/// report was filed, not necessarily that of what it reports.
+pub fn opens_line(text: &str, d: &DateMention) -> bool {
+    let line_start = text[..d.start].rfind('\n').map_or(0, |i| i + 1);
+    d.start - line_start <= 40
+}
+
 pub fn publication(text: &str, mentions: &[Mention], dates: &[DateMention]) -> Option<Ymd> {
     let head_end = text.char_indices().filter(|&(_, c)| c == '\n').nth(3).map_or(text.len(), |(i, _)| i).min(600);
     let labelled_lines: Vec<(usize, usize)> = mentions
@@ -218,7 +226,7 @@ pub fn publication(text: &str, mentions: &[Mention], dates: &[DateMention]) -> O
     let on_dateline = |d: &DateMention| {
         let line_start = text[..d.start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[d.end..].find('\n').map_or(text.len(), |i| d.end + i);
-        text[line_start..line_end].split(' ').count() <= 12 || d.start - line_start <= 40
+        text[line_start..line_end].split(' ').count() <= 12 || opens_line(text, d)
     };
     dates
         .iter()

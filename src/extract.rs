@@ -918,7 +918,12 @@ fn finish(
 /// The date the sentence gives: an explicit date, or a relative day read against the publication date.
 fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: Status) -> Option<PartialDate> {
     let published = reader.published;
-    if let Some(dm) = dates.iter().find(|d| d.start >= s.start && d.end <= s.end && d.date.day.is_some()) {
+    let here = || reader.mentions_in(s);
+    // "CAIRO, 3 March 2023 – ... will receive tomorrow": the dateline's date is
+    // what "tomorrow" is read against, not the meeting's date.
+    let relative = || here().any(|m| matches!(m.entity, Entity::Phrase(Phrase::Yesterday | Phrase::Tomorrow) | Entity::Weekday(_)));
+    let explicit = dates.iter().find(|d| d.start >= s.start && d.end <= s.end && d.date.day.is_some() && !(dates::opens_line(reader.text, d) && relative()));
+    if let Some(dm) = explicit {
         let mut date = dm.date;
         if dm.yearless {
             date.year = published?.year;
@@ -926,7 +931,6 @@ fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: S
         return Some(date);
     }
     let p = published?;
-    let here = || reader.mentions_in(s);
     let shift = if here().any(|m| m.entity == Entity::Phrase(Phrase::Yesterday)) {
         Some(-1)
     } else if here().any(|m| m.entity == Entity::Phrase(Phrase::Tomorrow)) {
@@ -1143,7 +1147,7 @@ fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, 
             && sentences.iter().take(3).any(|line| {
                 line.start == m.start && {
                     let rest = reader.text[m.end..line.end.max(m.end)].trim_start();
-                    rest.starts_with(['-', ',', ':', '(']) || rest.is_empty()
+                    rest.starts_with(['-', ',', '،', ':', '(', '–', '—']) || rest.is_empty()
                 }
             })
     };
