@@ -248,7 +248,7 @@ impl<'a> Reader<'a> {
             // A known official next to the role takes it.
             let neighbour = out.iter().position(|a| {
                 a.kind == ActorKind::Official
-                    && (self.gap_is_connector(a.end, ms[i].start) || self.gap_is_connector(parties.iter().map(|&(j, _)| ms[j].end).max().unwrap_or(ms[i].end), a.start))
+                    && (self.gap_is_connector(a.end, ms[i].start) || self.gap_is_connector(parties.iter().map(|&(j, _)| ms[j].end).fold(ms[i].end, usize::max), a.start))
                     && (parties.is_empty() || parties.iter().any(|&(_, p)| p == a.party))
             });
             if let Some(n) = neighbour {
