@@ -1122,8 +1122,9 @@ fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, 
     // "in the Russian capital", "في العاصمة الروسية": the capital of that state.
     let capital_phrase = |range: (usize, usize)| {
         ms.iter().enumerate().find_map(|(i, m)| {
-            (m.entity == Entity::Phrase(Phrase::Visit) && m.start >= range.0 && m.end <= range.1 && true)
-                .then(|| ms.get(i + 1))
+            // The first mention after the phrase (mentions may overlap it).
+            (m.entity == Entity::Phrase(Phrase::Visit) && m.start >= range.0 && m.end <= range.1)
+                .then(|| ms[i + 1..].iter().find(|n| n.start >= m.end))
                 .flatten()
                 .filter(|n| n.start - m.end <= 2)
                 .and_then(|n| match n.entity {
