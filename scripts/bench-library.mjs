@@ -1,0 +1,64 @@
+// Capacity benchmark of the built web app (dist/) in headless Chromium: a library of
+// N articles (default 10,000: copies of the development corpus, each with its own id)
+// is imported, saved in IndexedDB and opened again after a reload.
+//
+//   scripts/build && node scripts/bench-library.mjs [N=10000]
+//
+// Prints the time to import, the time until every article is saved, the storage
+// used, the time from reload to the library opened and its timeline drawn, and the
+// longest main-thread task while it opens.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, EVENT, ROOT, launch } from '../e2e/chromium.mjs';
+import { serve } from '../e2e/serve.mjs';
+
+const N = Number(process.argv[2] ?? 10_000);
+const devDir = join(ROOT, 'tests', 'data', 'dev', 'articles');
+const dev = readdirSync(devDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(devDir, f), 'utf8'));
+const articles = Array.from({ length: N }, (_, i) => ({ id: `library-${i}`, text: `${dev[i % dev.length]}\n\n(copy ${i})` }));
+
+const { origin, close } = await serve(DIST, 0);
+const browser = await launch();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  const opened = () => page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="storage-status"]')?.textContent ?? 'Opening'), null, { timeout: 600_000 });
+  await page.goto(`${origin}/`);
+  await opened();
+  await page.evaluate((json) => { window.__file = new File([json], 'library.json', { type: 'application/json' }); }, JSON.stringify(articles));
+  let t = Date.now();
+  await page.evaluate(() => {
+    const input = document.querySelector('[data-testid="import-input"]');
+    const dt = new DataTransfer();
+    dt.items.add(window.__file);
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  const message = await page.locator('[data-testid="import-message"]').textContent({ timeout: 600_000 });
+  if (!new RegExp(`Added ${N} articles`).test(message)) throw new Error(`import: ${message}`);
+  console.log(`import of ${N} articles:      ${Date.now() - t} ms (${message.trim()})`);
+  const saved = () => page.evaluate(() => new Promise((ok, fail) => {
+    const r = indexedDB.open('didar');
+    r.onerror = () => fail(r.error);
+    r.onsuccess = () => { const db = r.result; const q = db.transaction('articles').objectStore('articles').count(); q.onsuccess = () => { db.close(); ok(q.result); }; };
+  }));
+  t = Date.now();
+  let n = 0;
+  while (n < N && Date.now() - t < 600_000) { await page.waitForTimeout(250); n = await saved(); }
+  if (n < N) throw new Error(`only ${n} of ${N} articles saved`);
+  console.log(`all saved in IndexedDB:        ${Date.now() - t} ms after the import`);
+  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+  console.log(`storage used:                  ${(usage / 1e6).toFixed(1)} MB`);
+  t = Date.now();
+  await page.reload();
+  await opened();
+  await page.locator(EVENT).first().waitFor({ timeout: 600_000 });
+  const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+  console.log(`reload to the library opened:  ${Date.now() - t} ms; longest task ${longest.toFixed(0)} ms`);
+} finally {
+  await browser.close();
+  await close();
+}
