@@ -1,4 +1,4 @@
-// What the end-to-end tests and scripts/bench-web.mjs share: the project's paths,
+// What the end-to-end tests and the benchmarks (scripts/bench-*.mjs) share: the project's paths,
 // the Chromium they drive, and the hook every meeting on the timeline carries.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,3 +15,18 @@ export const EVENT = '[data-testid="timeline-event"]';
 
 /** Headless Chromium with those arguments. */
 export const launch = () => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+
+/** Make a file inside the page, ready to import: made here, before any timing
+ * starts (Playwright's own setInputFiles would put its transfer of megabytes on
+ * the page's main thread). */
+export const stageFile = (page, name, text, type = 'application/json') =>
+  page.evaluate(([n, t, ty]) => { window.__staged = new File([t], n, { type: ty }); }, [name, text, type]);
+
+/** Give the staged file to the import input, as a user picking it. */
+export const importStaged = (page) => page.evaluate(() => {
+  const input = document.querySelector('[data-testid="import-input"]');
+  const dt = new DataTransfer();
+  dt.items.add(window.__staged);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+});

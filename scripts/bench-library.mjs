@@ -9,7 +9,7 @@
 // longest main-thread task while it opens.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, EVENT, ROOT, launch } from '../e2e/chromium.mjs';
+import { DIST, EVENT, ROOT, importStaged, launch, stageFile } from '../e2e/chromium.mjs';
 import { serve } from '../e2e/serve.mjs';
 
 const N = Number(process.argv[2] ?? 10_000);
@@ -28,15 +28,9 @@ try {
   const opened = () => page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="storage-status"]')?.textContent ?? 'Opening'), null, { timeout: 600_000 });
   await page.goto(`${origin}/`);
   await opened();
-  await page.evaluate((json) => { window.__file = new File([json], 'library.json', { type: 'application/json' }); }, JSON.stringify(articles));
+  await stageFile(page, 'library.json', JSON.stringify(articles));
   let t = Date.now();
-  await page.evaluate(() => {
-    const input = document.querySelector('[data-testid="import-input"]');
-    const dt = new DataTransfer();
-    dt.items.add(window.__file);
-    input.files = dt.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
+  await importStaged(page);
   const message = await page.locator('[data-testid="import-message"]').textContent({ timeout: 600_000 });
   if (!new RegExp(`Added ${N} articles`).test(message)) throw new Error(`import: ${message}`);
   console.log(`import of ${N} articles:      ${Date.now() - t} ms (${message.trim()})`);

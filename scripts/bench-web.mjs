@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { DIST, EVENT, ROOT, launch } from '../e2e/chromium.mjs';
+import { DIST, EVENT, ROOT, importStaged, launch, stageFile } from '../e2e/chromium.mjs';
 import { serve } from '../e2e/serve.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
@@ -70,18 +70,10 @@ try {
         const tick = () => { const now = performance.now(); window.__gaps.push(now - last); last = now; window.__raf = requestAnimationFrame(tick); };
         window.__raf = requestAnimationFrame(tick);
       });
-      // The file is made inside the page before timing starts (Playwright's own
-      // setInputFiles would put its transfer of 3 MB on the page's main thread).
-      await page.evaluate((json) => { window.__file = new File([json], 'bench.json', { type: 'application/json' }); }, JSON.stringify(articles));
+      await stageFile(page, 'bench.json', JSON.stringify(articles));
       await page.evaluate(() => { window.__long.length = 0; window.__gaps.length = 0; });
       const start = Date.now();
-      await page.evaluate(() => {
-        const input = document.querySelector('[data-testid="import-input"]');
-        const dt = new DataTransfer();
-        dt.items.add(window.__file);
-        input.files = dt.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      });
+      await importStaged(page);
       await page.locator('[data-testid="import-message"]').waitFor({ timeout: 120_000 });
       importMs = Date.now() - start;
       await page.waitForTimeout(500);
