@@ -152,20 +152,7 @@ impl Fix {
 
     /// A meeting made of the user's values alone, with this evidence.
     fn meeting(&self, evidence: Evidence) -> Meeting {
-        let mut m = Meeting {
-            parties: Vec::new(),
-            participants: Vec::new(),
-            date: None,
-            date_in_text: None,
-            date_precision: None,
-            date_source: None,
-            location: None,
-            occasion: None,
-            mode: self.mode,
-            status: self.status,
-            topics: Vec::new(),
-            evidence,
-        };
+        let mut m = Meeting::bare(evidence);
         self.onto(&mut m);
         m
     }

@@ -188,13 +188,11 @@ impl fmt::Display for PartialDate {
     }
 }
 
-#[cfg(test)]
 impl Meeting {
-    /// A held, in-person meeting of these parties with nothing else known, for
-    /// tests to fill in with struct update syntax.
-    pub fn of(parties: &[&str]) -> Meeting {
+    /// A held, in-person meeting with nothing known but its evidence.
+    pub fn bare(evidence: Evidence) -> Meeting {
         Meeting {
-            parties: parties.iter().map(|p| p.to_string()).collect(),
+            parties: vec![],
             participants: vec![],
             date: None,
             date_in_text: None,
@@ -205,8 +203,17 @@ impl Meeting {
             mode: Mode::InPerson,
             status: Status::Held,
             topics: vec![],
-            evidence: Evidence { start: 0, end: 1, text: "x".into() },
+            evidence,
         }
+    }
+}
+
+#[cfg(test)]
+impl Meeting {
+    /// A held, in-person meeting of these parties with nothing else known, for
+    /// tests to fill in with struct update syntax.
+    pub fn of(parties: &[&str]) -> Meeting {
+        Meeting { parties: parties.iter().map(|p| p.to_string()).collect(), ..Meeting::bare(Evidence { start: 0, end: 1, text: "x".into() }) }
     }
 }
 
