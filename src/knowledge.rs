@@ -227,7 +227,7 @@ const TRIGGERS: &str = include_str!("../data/triggers.tsv");
 const TOPICS: &str = include_str!("../data/topics.tsv");
 
 /// The records of a TSV knowledge file: non-comment, non-blank lines split at tabs.
-fn records(file: &str) -> impl Iterator<Item = Vec<&str>> {
+pub(crate) fn records(file: &str) -> impl Iterator<Item = Vec<&str>> {
     file.lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -239,7 +239,7 @@ fn records(file: &str) -> impl Iterator<Item = Vec<&str>> {
         })
 }
 
-fn forms(field: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn forms(field: &str) -> impl Iterator<Item = &str> {
     field.split('|').map(str::trim).filter(|f| !f.is_empty())
 }
 

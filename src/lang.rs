@@ -7,17 +7,17 @@
 use crate::text::is_word_char;
 
 /// Letters used in Persian but not in Arabic (Urdu shares them).
-const fn persian_letter(c: char) -> bool {
+pub(crate) const fn persian_letter(c: char) -> bool {
     matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی')
 }
 
 /// Letters used in Urdu but not in Persian or Arabic.
-const fn urdu_letter(c: char) -> bool {
+pub(crate) const fn urdu_letter(c: char) -> bool {
     matches!(c, 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' | 'ہ' | 'ۓ')
 }
 
 /// Letters used in Arabic but not in Persian or Urdu.
-const fn arabic_letter(c: char) -> bool {
+pub(crate) const fn arabic_letter(c: char) -> bool {
     matches!(c, 'ة' | 'ى' | 'ي' | 'ك' | 'إ' | 'أ')
 }
 

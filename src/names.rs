@@ -5,7 +5,8 @@
 //! forms in `data/cities.tsv`), officials' roles, topics and occasions
 //! (`data/interface-names.tsv`), and dates written with them.
 
-use crate::knowledge::{self, Knowledge};
+use crate::knowledge::{self, records, Knowledge};
+use crate::lang;
 use crate::model::PartialDate;
 use crate::view::{shown_date, Calendar, ShownDate, Tick, TickUnit};
 use std::collections::HashMap;
@@ -74,6 +75,16 @@ impl Lang {
     pub fn num(self, n: usize) -> String {
         self.digits(&n.to_string())
     }
+
+    /// The comma between the parts of a name or a place ("،" in Arabic script).
+    pub fn comma(self) -> &'static str {
+        if self.rtl() { "، " } else { ", " }
+    }
+
+    /// The semicolon between the items of a list ("؛" in Arabic script).
+    pub fn semicolon(self) -> &'static str {
+        if self.rtl() { "؛ " } else { "; " }
+    }
 }
 
 struct Names {
@@ -87,13 +98,19 @@ struct Names {
     cities: HashMap<(&'static str, &'static str), String>,
 }
 
-/// Letters only Persian and Urdu write (and the ZWNJ of Persian compounds).
-const NOT_ARABIC: &[char] = &['پ', 'چ', 'ژ', 'گ', 'ک', 'ی', '\u{200c}', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ', 'ہ', 'ے', 'ۓ'];
-/// Letters only Urdu writes.
-const URDU: &[char] = &['ٹ', 'ڈ', 'ڑ', 'ں', 'ھ', 'ہ', 'ے', 'ۓ'];
-/// Letters only Arabic writes (Persian spells ی, ک, ه), and the article.
+/// Written in Persian (or Urdu) and not in Arabic: a Persian or Urdu letter, or the ZWNJ of Persian compounds.
+fn not_arabic(form: &str) -> bool {
+    form.chars().any(|c| lang::persian_letter(c) || lang::urdu_letter(c) || c == '\u{200c}')
+}
+
+/// Written in Urdu: an Urdu letter.
+fn urdu(form: &str) -> bool {
+    form.chars().any(lang::urdu_letter)
+}
+
+/// Written in Arabic and not in Persian: an Arabic letter (Persian spells ی, ک, ه), or the article.
 fn arabic_only(form: &str) -> bool {
-    form.contains(['ي', 'ى', 'ك', 'ة', 'أ', 'إ']) || form.starts_with("ال")
+    form.chars().any(lang::arabic_letter) || form.starts_with("ال")
 }
 
 /// An Arabic letter as Persian writes it (a hamza on alif is written only on
@@ -117,9 +134,9 @@ fn in_persian_letters(c: char) -> char {
 /// أصفهان stands for اصفهان too).
 fn city_names(forms: &[&'static str]) -> (Option<String>, Option<String>) {
     let arabic_script: Vec<&str> = forms.iter().copied().filter(|f| f.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c))).collect();
-    let ar = arabic_script.iter().find(|f| !f.contains(NOT_ARABIC)).map(|f| f.to_string());
-    let persian = |f: &&&str| f.contains(['پ', 'چ', 'ژ', 'گ', 'ک', 'ی', '\u{200c}']) && !f.contains(URDU);
-    let neutral = |f: &&&str| !f.contains(NOT_ARABIC) && !arabic_only(f);
+    let ar = arabic_script.iter().find(|f| !not_arabic(f)).map(|f| f.to_string());
+    let persian = |f: &&&str| not_arabic(f) && !urdu(f);
+    let neutral = |f: &&&str| !not_arabic(f) && !arabic_only(f);
     let fa = arabic_script
         .iter()
         .find(persian)
@@ -132,36 +149,35 @@ fn city_names(forms: &[&'static str]) -> (Option<String>, Option<String>) {
 fn names() -> &'static Names {
     static N: OnceLock<Names> = OnceLock::new();
     N.get_or_init(|| {
-        let rows = |text: &'static str| text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect::<Vec<_>>());
         let mut months = HashMap::new();
-        for f in rows(knowledge::MONTHS) {
+        for f in records(knowledge::MONTHS) {
             if let (Some(cal), Some(Ok(m)), Some(lang), Some(forms)) = (f.first(), f.get(1).map(|m| m.parse::<u8>()), f.get(2), f.get(3)) {
-                let first = forms.split('|').next().unwrap_or("").trim();
+                let first = knowledge::forms(forms).next().unwrap_or("");
                 months.entry((*cal, m, *lang)).or_insert(first);
             }
         }
         let mut parties = HashMap::new();
-        for f in rows(knowledge::COUNTRIES) {
+        for f in records(knowledge::COUNTRIES) {
             if let (Some(code), Some(lang), Some(name)) = (f.first(), f.get(1), f.get(2)) {
                 parties.entry((*code, *lang)).or_insert(*name);
             }
         }
-        for f in rows(knowledge::BODIES) {
+        for f in records(knowledge::BODIES) {
             if let (Some(code), Some(lang), Some(forms)) = (f.first(), f.get(1), f.get(2)) {
-                parties.entry((*code, *lang)).or_insert(forms.split('|').next().unwrap_or(code).trim());
+                parties.entry((*code, *lang)).or_insert(knowledge::forms(forms).next().unwrap_or(code));
             }
         }
         let mut shown = HashMap::new();
-        for f in rows(include_str!("../data/interface-names.tsv")) {
+        for f in records(include_str!("../data/interface-names.tsv")) {
             if let [kind, key, ar, fa] = f[..] {
                 shown.insert((kind, key, "ar"), ar);
                 shown.insert((kind, key, "fa"), fa);
             }
         }
         let mut cities = HashMap::new();
-        for f in rows(knowledge::CITIES) {
+        for f in records(knowledge::CITIES) {
             if let (Some(city), Some(forms)) = (f.first(), f.get(3)) {
-                let (ar, fa) = city_names(&forms.split('|').map(str::trim).collect::<Vec<_>>());
+                let (ar, fa) = city_names(&knowledge::forms(forms).collect::<Vec<_>>());
                 ar.map(|n| cities.entry((*city, "ar")).or_insert(n));
                 fa.map(|n| cities.entry((*city, "fa")).or_insert(n));
             }
