@@ -59,6 +59,7 @@ pub fn FilterBar(filter: RwSignal<TimelineFilter>, facets: Memo<Facets>) -> impl
                 let pairs = |v: &[String]| v.iter().map(|x| (x.clone(), x.clone())).collect::<Vec<_>>();
                 let countries = fc.countries.iter().map(|c| (c.clone(), names::party(lang, c))).collect();
                 let roles = fc.roles.iter().map(|r| (r.clone(), names::role(lang, r))).collect();
+                let topics = fc.topics.iter().map(|x| (x.clone(), names::topic(lang, x))).collect();
                 let langs = fc.langs.iter().map(|c| (c.clone(), t.lang_name(c))).collect();
                 let statuses = vec![("held".to_string(), t.held.to_string()), ("planned".to_string(), t.planned.to_string())];
                 let modes = vec![("in_person".to_string(), t.in_person.to_string()), ("phone".to_string(), t.phone.to_string()), ("video".to_string(), t.video.to_string())];
@@ -67,7 +68,7 @@ pub fn FilterBar(filter: RwSignal<TimelineFilter>, facets: Memo<Facets>) -> impl
                     {select(t.person, "person", pairs(&fc.people), move || f().person.unwrap_or_default(), move |v| filter.update(|f| f.person = non_empty(v)))}
                     {select(t.role, "role", roles, move || f().role.unwrap_or_default(), move |v| filter.update(|f| f.role = non_empty(v)))}
                     {select(t.language, "lang", langs, move || f().lang.unwrap_or_default(), move |v| filter.update(|f| f.lang = non_empty(v)))}
-                    {select(t.topic, "topic", fc.topics.iter().map(|x| (x.clone(), names::topic(lang, x))).collect(), move || f().topic.unwrap_or_default(), move |v| filter.update(|f| f.topic = non_empty(v)))}
+                    {select(t.topic, "topic", topics, move || f().topic.unwrap_or_default(), move |v| filter.update(|f| f.topic = non_empty(v)))}
                     {select(t.status, "status", statuses, move || f().status.map(|s| s.as_str().to_string()).unwrap_or_default(), move |v| filter.update(|f| f.status = match v.as_str() { "held" => Some(Status::Held), "planned" => Some(Status::Planned), _ => None }))}
                     {select(t.mode, "mode", modes, move || f().mode.map(|m| m.as_str().to_string()).unwrap_or_default(), move |v| filter.update(|f| f.mode = match v.as_str() { "in_person" => Some(Mode::InPerson), "phone" => Some(Mode::Phone), "video" => Some(Mode::Video), _ => None }))}
                 }

@@ -35,7 +35,6 @@ fn parties_label(lang: Lang, m: &Meeting) -> String {
 
 fn people_label(lang: Lang, m: &Meeting) -> String {
     let t = lang.strings();
-    let (comma, semicolon) = if lang.rtl() { ("، ", "؛ ") } else { (", ", "; ") };
     m.participants
         .iter()
         .map(|p| {
@@ -52,19 +51,18 @@ fn people_label(lang: Lang, m: &Meeting) -> String {
             }
             let party = names::party(lang, &p.party);
             match &p.role {
-                Some(r) => format!("{who} ({}{comma}{party})", names::role(lang, r)),
+                Some(r) => format!("{who} ({}{}{party})", names::role(lang, r), lang.comma()),
                 None => format!("{who} ({party})"),
             }
         })
         .collect::<Vec<_>>()
-        .join(semicolon)
+        .join(lang.semicolon())
 }
 
 fn place_label(lang: Lang, m: &Meeting) -> Option<String> {
     let l = m.location.as_ref()?;
-    let comma = if lang.rtl() { "، " } else { ", " };
     match (&l.city, &l.country) {
-        (Some(c), Some(k)) => Some(format!("{}{comma}{}", names::city(lang, c), names::party(lang, k))),
+        (Some(c), Some(k)) => Some(format!("{}{}{}", names::city(lang, c), lang.comma(), names::party(lang, k))),
         (None, Some(k)) => Some(names::party(lang, k)),
         (Some(c), None) => Some(names::city(lang, c)),
         (None, None) => None,
