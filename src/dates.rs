@@ -201,8 +201,6 @@ fn numeric_dates(text: &str) -> Vec<DateMention> {
     out
 }
 
-/// The publication date: a full date in the first lines, or on a line
-/// introduced by a dateline label ("تاريخ النشر", "published").
 /// A date opening its line, after at most a place and an agency ("BISHKEK,
 /// April 29, 2019 - ...", "الرياض، 14 فبراير 2023 (واس) -"): the date the
 /// report was filed, not necessarily that of what it reports.
@@ -211,6 +209,8 @@ pub fn opens_line(text: &str, d: &DateMention) -> bool {
     d.start - line_start <= 40
 }
 
+/// The publication date: a full date in the first lines, or on a line
+/// introduced by a dateline label ("تاريخ النشر", "published").
 pub fn publication(text: &str, mentions: &[Mention], dates: &[DateMention]) -> Option<Ymd> {
     let head_end = text.char_indices().filter(|&(_, c)| c == '\n').nth(3).map_or(text.len(), |(i, _)| i).min(600);
     let labelled_lines: Vec<(usize, usize)> = mentions
