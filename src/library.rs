@@ -12,7 +12,7 @@ use crate::extract::analyze;
 use crate::model::{Analysis, Article};
 use crate::timeline::Timeline;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Where an article came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,22 +37,46 @@ pub struct Item {
 }
 
 impl Item {
-    fn new(article: Article, extracted: Analysis, origin: Origin, corrections: &[Correction]) -> Item {
-        let mut item = Item { analysis: extracted.clone(), extracted, article, shown: Vec::new(), origin };
-        item.apply(corrections);
+    fn new(article: Article, extracted: Analysis, origin: Origin, mine: &[&Correction]) -> Item {
+        let analysis = Analysis {
+            id: extracted.id.clone(),
+            lang: extracted.lang.clone(),
+            published: extracted.published.clone(),
+            meetings: Vec::new(),
+        };
+        let mut item = Item { analysis, extracted, article, shown: Vec::new(), origin };
+        item.apply(mine);
         item
     }
 
-    fn apply(&mut self, corrections: &[Correction]) {
-        let mine: Vec<&Correction> = corrections.iter().filter(|c| c.article == self.article.id).collect();
-        self.shown = correction::apply(&self.article.text, &self.extracted, &mine);
+    /// Show the extraction with `mine`, the corrections of this article.
+    fn apply(&mut self, mine: &[&Correction]) {
+        self.shown = correction::apply(&self.article.text, &self.extracted, mine);
         self.analysis.meetings = self.shown.iter().map(|s| s.meeting.clone()).collect();
     }
+}
+
+/// The corrections of one article.
+fn of_article<'a>(corrections: &'a [Correction], article: &str) -> Vec<&'a Correction> {
+    corrections.iter().filter(|c| c.article == article).collect()
+}
+
+/// Corrections grouped by the article they concern.
+fn by_article(corrections: &[Correction]) -> HashMap<&str, Vec<&Correction>> {
+    let mut map: HashMap<&str, Vec<&Correction>> = HashMap::new();
+    for c in corrections {
+        map.entry(c.article.as_str()).or_default().push(c);
+    }
+    map
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Library {
     items: Vec<Item>,
+    /// Where each article id is in `items`.
+    index: HashMap<String, usize>,
+    /// Ids of saved articles still being opened: nobody else may take them.
+    reserved: HashSet<String>,
     corrections: Vec<Correction>,
 }
 
@@ -133,11 +157,18 @@ pub struct Plan {
 impl Library {
     /// A library holding the bundled seed articles, analysed.
     pub fn with_seeds() -> Library {
-        let items = corpus::seeds()
-            .into_iter()
-            .map(|article| Item::new(article.clone(), analyze(&article), Origin::Bundled, &[]))
-            .collect();
-        Library { items, corrections: Vec::new() }
+        let mut library = Library::default();
+        for article in corpus::seeds() {
+            let extracted = analyze(&article);
+            library.push(Item::new(article, extracted, Origin::Bundled, &[]));
+        }
+        library
+    }
+
+    fn push(&mut self, item: Item) -> &Item {
+        self.index.insert(item.article.id.clone(), self.items.len());
+        self.items.push(item);
+        self.items.last().expect("just pushed")
     }
 
     pub fn items(&self) -> &[Item] {
@@ -145,7 +176,7 @@ impl Library {
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.items.iter().find(|i| i.article.id == id)
+        self.index.get(id).map(|&i| &self.items[i])
     }
 
     pub fn corrections(&self) -> &[Correction] {
@@ -158,7 +189,13 @@ impl Library {
     }
 
     fn taken(&self, id: &str) -> bool {
-        self.items.iter().any(|i| i.article.id == id)
+        self.index.contains_key(id) || self.reserved.contains(id)
+    }
+
+    /// Keep these ids for articles that will be inserted later (the saved
+    /// library, opened in parts): a paste meanwhile does not take them.
+    pub fn reserve(&mut self, ids: impl IntoIterator<Item = String>) {
+        self.reserved.extend(ids);
     }
 
     /// `wanted`, or `wanted-2`, `wanted-3`, ... whichever is free.
@@ -187,7 +224,7 @@ impl Library {
     pub fn plan(&self, file: LibraryFile) -> Plan {
         let mut plan = Plan::default();
         let mut batch = HashSet::new();
-        let mut renamed: Vec<(String, String)> = Vec::new();
+        let mut renamed: HashMap<String, String> = HashMap::new();
         for a in file.articles {
             if self.item(&a.id).is_some_and(|i| i.article.text == a.text && i.origin == Origin::User) {
                 plan.duplicates += 1;
@@ -195,13 +232,13 @@ impl Library {
             }
             let id = self.free_id(&a.id, &batch);
             if id != a.id {
-                renamed.push((a.id.clone(), id.clone()));
+                renamed.insert(a.id.clone(), id.clone());
             }
             batch.insert(id.clone());
             plan.articles.push(Article { id, text: a.text });
         }
         for mut c in file.corrections {
-            if let Some((old, new)) = renamed.iter().find(|(old, _)| *old == c.article) {
+            if let Some((old, new)) = renamed.get_key_value(&c.article) {
                 c.id = format!("{new}{}", &c.id[old.len().min(c.id.len())..]);
                 c.article = new.clone();
             }
@@ -211,28 +248,35 @@ impl Library {
     }
 
     /// Add an article analysed elsewhere (in chunks, by the app). Its id is
-    /// made free if it was taken meanwhile.
+    /// made free if it was taken meanwhile (unless it was reserved for it).
     pub fn insert(&mut self, mut article: Article, mut extracted: Analysis) -> &Item {
-        if self.taken(&article.id) {
+        let reserved = self.reserved.remove(&article.id);
+        if !reserved && self.taken(&article.id) {
             article.id = self.free_id(&article.id, &HashSet::new());
         }
         extracted.id = article.id.clone();
-        self.items.push(Item::new(article, extracted, Origin::User, &self.corrections));
-        self.items.last().expect("just pushed")
+        let mine = of_article(&self.corrections, &article.id);
+        let item = Item::new(article, extracted, Origin::User, &mine);
+        self.push(item)
     }
 
     /// Add corrections (replacing any with the same id) and re-apply them.
     pub fn merge_corrections(&mut self, incoming: Vec<Correction>) {
         let mut touched = HashSet::new();
+        let mut at: HashMap<String, usize> = self.corrections.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
         for c in incoming {
             touched.insert(c.article.clone());
-            match self.corrections.iter().position(|x| x.id == c.id) {
-                Some(i) => self.corrections[i] = c,
-                None => self.corrections.push(c),
+            match at.get(&c.id) {
+                Some(&i) => self.corrections[i] = c,
+                None => {
+                    at.insert(c.id.clone(), self.corrections.len());
+                    self.corrections.push(c);
+                }
             }
         }
+        let mine = by_article(&self.corrections);
         for item in self.items.iter_mut().filter(|i| touched.contains(&i.article.id)) {
-            item.apply(&self.corrections);
+            item.apply(mine.get(item.article.id.as_str()).map_or(&[], Vec::as_slice));
         }
     }
 
@@ -241,6 +285,7 @@ impl Library {
     pub fn remove(&mut self, id: &str) -> Option<Vec<String>> {
         let i = self.items.iter().position(|i| i.article.id == id && i.origin == Origin::User)?;
         self.items.remove(i);
+        self.index = self.items.iter().enumerate().map(|(i, item)| (item.article.id.clone(), i)).collect();
         let gone: Vec<String> = self.corrections.iter().filter(|c| c.article == id).map(|c| c.id.clone()).collect();
         self.corrections.retain(|c| c.article != id);
         Some(gone)
@@ -271,8 +316,8 @@ impl Library {
             Saved::Put(c) => self.merge_corrections(vec![c.clone()]),
             Saved::Removed(id) => {
                 self.corrections.retain(|c| &c.id != id);
-                if let Some(item) = self.items.iter_mut().find(|i| i.article.id == article) {
-                    item.apply(&self.corrections);
+                if let Some(&i) = self.index.get(article) {
+                    self.items[i].apply(&of_article(&self.corrections, article));
                 }
             }
         }
@@ -340,6 +385,17 @@ mod tests {
     }
 
     #[test]
+    fn reserved_ids_wait_for_their_articles() {
+        let mut lib = Library::with_seeds();
+        lib.reserve(["pasted-1".to_string()]);
+        assert_eq!(lib.add_text(KZ).unwrap().article.id, "pasted-1-2", "a paste while the library opens");
+        let saved = Article { id: "pasted-1".into(), text: "Saved before.".into() };
+        assert_eq!(lib.insert(saved.clone(), analyze(&saved)).article.id, "pasted-1");
+        // Once inserted, the id is an ordinary taken id again.
+        assert_eq!(lib.insert(saved.clone(), analyze(&saved)).article.id, "pasted-1-3");
+    }
+
+    #[test]
     fn empty_and_oversized_pastes_are_refused_and_change_nothing() {
         let mut lib = Library::with_seeds();
         assert_eq!(lib.add_text("  \n\t").unwrap_err(), Rejected::Empty);
@@ -357,8 +413,11 @@ mod tests {
         assert!(lib.to_file().articles.is_empty());
         lib.add_text(KZ).unwrap();
         assert_eq!(lib.to_file().articles.len(), 1);
+        lib.add_text(KZ).unwrap();
         assert_eq!(lib.remove("pasted-1"), Some(vec![]));
-        assert_eq!(lib.items().len(), 5);
+        assert_eq!(lib.items().len(), 6);
+        assert!(lib.item("pasted-1").is_none());
+        assert_eq!(lib.item("pasted-2").unwrap().article.id, "pasted-2", "found where it now is");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! meeting reported by several outlets (in any language) merged into one
 //! entry that keeps every source.
 
-use crate::model::{Analysis, Evidence, Meeting, Mode, PartialDate, Participant, Party};
+use crate::model::{Analysis, Evidence, Meeting, PartialDate, Participant, Party};
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
@@ -31,12 +31,12 @@ fn date_of(m: &Meeting) -> Option<PartialDate> {
     m.date.as_deref().and_then(PartialDate::parse)
 }
 
-/// Could two reports be of the same meeting?
-fn same_meeting(a: &Meeting, b: &Meeting) -> bool {
+/// Could two reports be of the same meeting? (`da`, `db`: their dates, parsed.)
+fn same_meeting(a: &Meeting, da: Option<PartialDate>, b: &Meeting, db: Option<PartialDate>) -> bool {
     if a.parties != b.parties || a.mode != b.mode {
         return false;
     }
-    let dates_agree = match (date_of(a), date_of(b)) {
+    let dates_agree = match (da, db) {
         (Some(x), Some(y)) => x.within(&y) || y.within(&x),
         (None, None) => a.occasion.is_some() && a.occasion == b.occasion,
         _ => false,
@@ -53,11 +53,13 @@ fn names_agree(a: &[Participant], b: &[Participant], party: &str) -> bool {
     x.is_empty() || y.is_empty() || x.iter().any(|n| y.contains(n))
 }
 
-/// Fold what a second report knows into the entry's meeting.
-fn enrich(into: &mut Meeting, from: &Meeting) {
-    let (d1, d2) = (date_of(into), date_of(from));
-    if let (Some(x), Some(y)) = (d1, d2) {
+/// Fold what a second report knows into the entry's meeting; returns the
+/// entry's date, which the report may make more precise.
+fn enrich(into: &mut Meeting, date: Option<PartialDate>, from: &Meeting, from_date: Option<PartialDate>) -> Option<PartialDate> {
+    let mut date = date;
+    if let (Some(x), Some(y)) = (date, from_date) {
         if y.within(&x) && y != x {
+            date = Some(y);
             into.date = from.date.clone();
             into.date_precision = from.date_precision.clone();
             into.date_source = from.date_source.clone();
@@ -83,38 +85,45 @@ fn enrich(into: &mut Meeting, from: &Meeting) {
             into.topics.push(t.clone());
         }
     }
+    date
 }
 
 impl Timeline {
     /// Merge the meetings of these analyses into a timeline in date order
     /// (undated meetings last).
     pub fn build<'a>(analyses: impl IntoIterator<Item = &'a Analysis>) -> Timeline {
-        let mut entries: Vec<Entry> = Vec::new();
-        // Only entries of the same parties and mode can be the same meeting:
-        // look among those (in the order they came) instead of all entries.
-        let mut alike: HashMap<(Vec<Party>, Mode), Vec<usize>> = HashMap::new();
+        // Each entry with its date, parsed once.
+        let mut dated: Vec<(Entry, Option<PartialDate>)> = Vec::new();
+        // Only entries of the same parties can be the same meeting: look among
+        // those (in the order they came) instead of all entries.
+        let mut alike: HashMap<Vec<Party>, Vec<usize>> = HashMap::new();
         for a in analyses {
             for m in &a.meetings {
+                let date = date_of(m);
                 let source = Source { article: a.id.clone(), lang: a.lang.clone(), evidence: m.evidence.clone() };
-                let candidates = alike.entry((m.parties.clone(), m.mode)).or_default();
-                match candidates.iter().copied().find(|&i| same_meeting(&entries[i].meeting, m)) {
+                let candidates = match alike.get_mut(m.parties.as_slice()) {
+                    Some(c) => c,
+                    None => alike.entry(m.parties.clone()).or_default(),
+                };
+                match candidates.iter().copied().find(|&i| same_meeting(&dated[i].0.meeting, dated[i].1, m, date)) {
                     Some(i) => {
-                        let e = &mut entries[i];
-                        enrich(&mut e.meeting, m);
+                        let (e, d) = &mut dated[i];
+                        *d = enrich(&mut e.meeting, *d, m, date);
                         e.sources.push(source);
                     }
                     None => {
-                        candidates.push(entries.len());
-                        entries.push(Entry { meeting: m.clone(), sources: vec![source] });
+                        candidates.push(dated.len());
+                        dated.push((Entry { meeting: m.clone(), sources: vec![source] }, date));
                     }
                 }
             }
         }
-        // (A stable sort: reports of one day and parties keep their order.)
-        entries.sort_by_cached_key(|e| {
-            let day = date_of(&e.meeting).map(|d| d.first_day());
-            (day.is_none(), day, e.meeting.parties.clone())
+        // Undated last. (A stable sort: reports of one day and parties keep their order.)
+        dated.sort_by(|(a, da), (b, db)| {
+            let key = |d: &Option<PartialDate>| (d.is_none(), d.map(|d| d.first_day()));
+            key(da).cmp(&key(db)).then_with(|| a.meeting.parties.cmp(&b.meeting.parties))
         });
+        let entries = dated.into_iter().map(|(e, _)| e).collect();
         Timeline { entries }
     }
 }

@@ -51,24 +51,52 @@ pub(super) async fn yield_to_browser() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Analyse articles a chunk at a time (about 30 ms each), showing progress.
-pub async fn analyse_in_chunks(articles: Vec<Article>, label: fn(&Strings) -> &'static str, progress: RwSignal<Option<Progress>>) -> Vec<(Article, Analysis)> {
+/// Paces a long piece of work done in chunks of about [`CHUNK_MS`].
+pub(super) struct Pace {
+    start: f64,
+}
+
+impl Pace {
+    pub(super) fn new() -> Pace {
+        Pace { start: js_sys::Date::now() }
+    }
+
+    /// This chunk has held the page long enough.
+    pub(super) fn due(&self) -> bool {
+        js_sys::Date::now() - self.start > CHUNK_MS
+    }
+
+    /// Yield to the browser and start a new chunk.
+    pub(super) async fn rest(&mut self) {
+        yield_to_browser().await;
+        self.start = js_sys::Date::now();
+    }
+
+    /// Yield if this chunk is due.
+    pub(super) async fn step(&mut self) {
+        if self.due() {
+            self.rest().await;
+        }
+    }
+}
+
+/// Analyse articles a chunk at a time (about 30 ms each), showing progress,
+/// and hand each to `add` as soon as it is analysed, so adding them is spread
+/// over the chunks too.
+pub async fn analyse_in_chunks(articles: Vec<Article>, label: fn(&Strings) -> &'static str, progress: RwSignal<Option<Progress>>, mut add: impl FnMut(Article, Analysis)) {
     let total = articles.len();
-    let mut out = Vec::with_capacity(total);
     progress.set(Some(Progress { label, done: 0, total }));
     yield_to_browser().await;
-    let mut start = js_sys::Date::now();
-    for article in articles {
+    let mut pace = Pace::new();
+    for (done, article) in articles.into_iter().enumerate() {
         let analysis = crate::analyze(&article);
-        out.push((article, analysis));
-        if js_sys::Date::now() - start > CHUNK_MS {
-            progress.set(Some(Progress { label, done: out.len(), total }));
-            yield_to_browser().await;
-            start = js_sys::Date::now();
+        add(article, analysis);
+        if pace.due() {
+            progress.set(Some(Progress { label, done: done + 1, total }));
+            pace.rest().await;
         }
     }
     progress.set(None);
-    out
 }
 
 /// Read, analyse and add these files; returns what to tell the user.
@@ -101,13 +129,12 @@ async fn import_files(shelf: Shelf, files: Vec<web_sys::File>) -> (bool, Said) {
     let corrections = plan.corrections.len();
     let mut meetings = 0;
     if added > 0 || corrections > 0 {
-        let analysed = analyse_in_chunks(plan.articles, |t| t.analysing, shelf.progress).await;
-        shelf.library.update(|l| {
-            for (article, analysis) in analysed {
-                meetings += l.insert(article, analysis).analysis.meetings.len();
-            }
-            l.merge_corrections(plan.corrections);
-        });
+        // Added without telling the page; it is drawn once, with the corrections.
+        analyse_in_chunks(plan.articles, |t| t.analysing, shelf.progress, |article, analysis| {
+            shelf.library.update_untracked(|l| meetings += l.insert(article, analysis).analysis.meetings.len());
+        })
+        .await;
+        shelf.library.update(|l| l.merge_corrections(plan.corrections));
     }
     let ok = refused.is_empty();
     let told = said(move |l| {

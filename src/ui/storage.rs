@@ -9,7 +9,7 @@
 //! After that, every change of the library is saved (only what changed).
 //! A database made by a newer Didar is left alone and nothing is saved.
 
-use super::import::{analyse_in_chunks, Progress};
+use super::import::{analyse_in_chunks, Pace, Progress};
 use crate::correction::Correction;
 use crate::library::Library;
 use crate::saved;
@@ -290,7 +290,10 @@ async fn load(shelf: Shelf) -> Result<(), String> {
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));
     let mut batch = Batch::default();
     let mut articles = Vec::new();
+    // Reading thousands of records is paced like their analysis.
+    let mut pace = Pace::new();
     for (key, value) in read_store(&db, ARTICLES).await? {
+        pace.step().await;
         let k = key.as_string().unwrap_or_default();
         let read = value.as_string().ok_or_else(|| saved::Unreadable("not a saved record (not text)".into())).and_then(|json| saved::decode_article(&k, &json));
         match read {
@@ -305,6 +308,7 @@ async fn load(shelf: Shelf) -> Result<(), String> {
     }
     let mut corrections = Vec::new();
     for (key, value) in read_store(&db, CORRECTIONS).await? {
+        pace.step().await;
         let k = key.as_string().unwrap_or_default();
         let read = value.as_string().ok_or_else(|| saved::Unreadable("not a saved record (not text)".into())).and_then(|json| saved::decode_correction(&k, &json));
         match read {
@@ -337,13 +341,16 @@ async fn load(shelf: Shelf) -> Result<(), String> {
         s.next_seq = next_seq;
     });
     if !articles.is_empty() || !corrections.is_empty() {
-        let analysed = analyse_in_chunks(articles.into_iter().map(|r| r.value).collect(), |t| t.opening_library, shelf.progress).await;
-        shelf.library.update(|l| {
-            for (article, analysis) in analysed {
+        // Added without telling the page (their ids kept from pastes meanwhile);
+        // it is drawn once, with the corrections.
+        shelf.library.update_untracked(|l| l.reserve(articles.iter().map(|r| r.value.id.clone())));
+        analyse_in_chunks(articles.into_iter().map(|r| r.value).collect(), |t| t.opening_library, shelf.progress, |article, analysis| {
+            shelf.library.update_untracked(|l| {
                 l.insert(article, analysis);
-            }
-            l.merge_corrections(corrections.into_iter().map(|r| r.value).collect());
-        });
+            });
+        })
+        .await;
+        shelf.library.update(|l| l.merge_corrections(corrections.into_iter().map(|r| r.value).collect()));
     }
     Ok(())
 }
