@@ -156,6 +156,8 @@ describe('The timeline workbench in Chromium', () => {
 
     await page.locator('[data-testid="filter-text"]').fill('kazakh');
     assert.deepEqual(await listed(page), ['IR-KZ'], 'search finds the party by name');
+    await page.locator('[data-testid="filter-text"]').fill('قزاقستان');
+    assert.deepEqual(await listed(page), ['IR-KZ'], 'search finds the party by its Persian name in an Arabic report');
     await page.locator('[data-testid="filter-text"]').fill('');
     const langs = await page.locator('[data-testid="filter-lang"] option').evaluateAll((os) => os.map((o) => o.value));
     assert.deepEqual(langs, ['', 'ar', 'fa'], 'the languages of the articles shown, and "any"');

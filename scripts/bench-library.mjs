@@ -7,7 +7,7 @@
 // Prints the time to import and the longest main-thread task meanwhile, the time
 // until every article is saved, the storage used, the time from reload to the
 // library opened and its timeline drawn, and the longest main-thread task while it
-// opens.
+// opens, then the time a search over its whole timeline takes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, EVENT, ROOT, importStaged, launch, stageFile } from '../e2e/chromium.mjs';
@@ -55,6 +55,17 @@ try {
   await page.locator(EVENT).first().waitFor({ timeout: 600_000 });
   const longest = await page.evaluate(() => Math.max(0, ...window.__long));
   console.log(`reload to the library opened:  ${Date.now() - t} ms; longest task ${longest.toFixed(0)} ms`);
+  // A search over the whole timeline: the first letters (which make the search's
+  // texts) and one more (which only filters).
+  for (const [what, text] of [['search, first letters:', 'kaz'], ['search, one more letter:', 'kaza']]) {
+    await page.evaluate(() => { window.__long = []; });
+    t = Date.now();
+    await page.locator('[data-testid="filter-text"]').fill(text);
+    await page.waitForFunction(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(true), 0))));
+    const took = Date.now() - t;
+    const n = await page.locator('[data-testid="meeting-count"]').textContent().catch(() => '?');
+    console.log(`${what.padEnd(31)}${took} ms; longest task ${Math.max(0, ...await page.evaluate(() => window.__long)).toFixed(0)} ms (${n})`);
+  }
 } finally {
   await browser.close();
   await close();

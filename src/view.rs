@@ -6,6 +6,7 @@
 
 use crate::calendar::{from_hijri, from_jalali, to_hijri, to_jalali, Ymd};
 use crate::model::{Mode, Party, PartialDate, Status};
+use crate::names::{self, Lang};
 use crate::text::fold;
 use crate::timeline::{Entry, Timeline};
 use std::collections::BTreeMap;
@@ -54,7 +55,8 @@ impl TimelineFilter {
         *self == TimelineFilter::default()
     }
 
-    pub fn matches(&self, e: &Entry) -> bool {
+    /// Does the entry pass every filter but the free text?
+    fn fields_match(&self, e: &Entry) -> bool {
         let m = &e.meeting;
         let some_participant = |f: &dyn Fn(&crate::model::Participant) -> bool| m.participants.iter().any(f);
         if self.country.as_ref().is_some_and(|c| !m.parties.contains(c)) {
@@ -84,19 +86,44 @@ impl TimelineFilter {
                 return false;
             }
         }
-        let needle = searchable(&self.text);
-        needle.is_empty() || searchable(&haystack(e)).contains(&needle)
+        true
     }
 
-    /// Indices of the timeline's entries this filter keeps, in timeline order.
-    pub fn apply(&self, t: &Timeline) -> Vec<usize> {
-        t.entries.iter().enumerate().filter(|(_, e)| self.matches(e)).map(|(i, _)| i).collect()
+    /// The free text as searched for ("" when there is none).
+    fn needle(&self) -> String {
+        searchable(self.text.trim())
+    }
+
+    /// Is there text to search for?
+    pub fn searches(&self) -> bool {
+        !self.needle().is_empty()
+    }
+
+    /// Indices of the timeline's entries this filter keeps, in timeline
+    /// order. `texts` is [`SearchTexts::of`] the same timeline; it is only
+    /// read when the filter [`searches`](Self::searches).
+    pub fn apply(&self, t: &Timeline, texts: &SearchTexts) -> Vec<usize> {
+        let needle = self.needle();
+        let found = |i: usize| needle.is_empty() || texts.0.get(i).is_some_and(|s| s.contains(&needle));
+        t.entries.iter().enumerate().filter(|&(i, e)| self.fields_match(e) && found(i)).map(|(i, _)| i).collect()
     }
 }
 
-/// Everything the free-text search looks at, in one string.
+/// What the free-text search looks at, per entry of a timeline (folded,
+/// lower-case): parties, places, roles, topics and occasions by their names
+/// in English, Arabic and Persian, people, dates, article names and the
+/// sources' evidence. Made once per timeline, when a search begins.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchTexts(Vec<String>);
+
+impl SearchTexts {
+    pub fn of(t: &Timeline) -> SearchTexts {
+        SearchTexts(t.entries.iter().map(|e| searchable(&haystack(e))).collect())
+    }
+}
+
+/// Everything the free-text search looks at in an entry, in one string.
 fn haystack(e: &Entry) -> String {
-    let k = crate::knowledge::Knowledge::get();
     let m = &e.meeting;
     let mut s = String::new();
     let mut add = |x: &str| {
@@ -105,22 +132,32 @@ fn haystack(e: &Entry) -> String {
     };
     for p in &m.parties {
         add(p);
-        add(k.party_name(p));
+    }
+    for lang in [Lang::En, Lang::Ar, Lang::Fa] {
+        for p in &m.parties {
+            add(&names::party(lang, p));
+        }
+        for p in &m.participants {
+            p.role.as_deref().map(|r| add(&names::role(lang, r)));
+        }
+        m.occasion.as_deref().map(|o| add(&names::occasion(lang, o)));
+        if let Some(l) = &m.location {
+            l.city.as_deref().map(|c| add(&names::city(lang, c)));
+            l.country.as_deref().map(|c| add(&names::party(lang, c)));
+        }
+        m.topics.iter().for_each(|t| add(&names::topic(lang, t)));
     }
     for p in &m.participants {
         p.name.as_deref().map(&mut add);
-        p.role.as_deref().map(&mut add);
     }
-    m.occasion.as_deref().map(&mut add);
-    if let Some(l) = &m.location {
-        l.city.as_deref().map(&mut add);
-        l.country.as_deref().map(|c| add(k.party_name(c)));
-    }
-    m.topics.iter().for_each(|t| add(t));
     m.date.as_deref().map(&mut add);
+    let mut said = std::collections::HashSet::new();
     for src in &e.sources {
         add(&src.article);
-        add(&src.evidence.text);
+        // Many reports quote the same sentence.
+        if said.insert(src.evidence.text.as_str()) {
+            add(&src.evidence.text);
+        }
     }
     s
 }
@@ -551,7 +588,8 @@ mod tests {
     }
 
     fn keep(f: TimelineFilter) -> Vec<usize> {
-        f.apply(&sample())
+        let t = sample();
+        f.apply(&t, &SearchTexts::of(&t))
     }
 
     #[test]
@@ -585,6 +623,10 @@ mod tests {
         assert_eq!(text("التقي"), [0, 1, 2, 3], "ى/ي folded");
         assert_eq!(text("   "), [0, 1, 2, 3]);
         assert_eq!(text("nothing like this"), Vec::<usize>::new());
+        assert_eq!(text("قزاقستان"), [0], "a party by its Persian name");
+        assert_eq!(text("كازاخستان"), [0], "a party by its Arabic name");
+        assert_eq!(text("مسکو"), [0, 1, 2, 3], "a city by its Persian name");
+        assert_eq!(text("وزير الدفاع"), [0, 1, 2], "a role by its Arabic name");
     }
 
     #[test]

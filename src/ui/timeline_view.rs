@@ -9,7 +9,7 @@ use super::i18n::{use_ui, Lang, Strings};
 use crate::names;
 use crate::model::{Meeting, Mode, Status};
 use crate::timeline::{Entry, Timeline};
-use crate::view::{entry_span, lanes, Calendar, Facets, LaneBy, Scale, TimelineFilter};
+use crate::view::{entry_span, lanes, Calendar, Facets, LaneBy, Scale, SearchTexts, TimelineFilter};
 use leptos::prelude::*;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -148,7 +148,13 @@ pub fn TimelineView(timeline: Memo<Timeline>, find_article: Callback<String, Opt
     let ui = use_ui();
     let filter = RwSignal::new(TimelineFilter::default());
     let facets = Memo::new(move |_| timeline.with(Facets::of));
-    let shown = Memo::new(move |_| timeline.with(|t| filter.with(|f| f.apply(t))));
+    // The search's texts are made when a search begins, once per timeline.
+    let searching = Memo::new(move |_| filter.with(TimelineFilter::searches));
+    let search_texts = Memo::new_with_compare(
+        move |_| if searching.get() { timeline.with(SearchTexts::of) } else { SearchTexts::default() },
+        |_, _| true,
+    );
+    let shown = Memo::new(move |_| timeline.with(|t| filter.with(|f| search_texts.with(|s| f.apply(t, s)))));
     let lane_by = RwSignal::new(LaneBy::default());
     let calendar = RwSignal::new(saved_calendar());
     let pane = RwSignal::new(Pane::Axis);
