@@ -270,7 +270,7 @@ impl<'a> Reader<'a> {
                 used[j] = true;
                 used[i] = true;
                 let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
-                let written_name = if parties.len() == 1 { self.name_after(e).or_else(|| self.rank_name_near(s, e)) } else { None };
+                let written_name = if parties.len() == 1 { self.name_after(e).or_else(|| self.rank_name_near(s, e)).or_else(|| self.latin_name_after(e)) } else { None };
                 out.push(Actor { start: s, end: e, party: p, officials: vec![], written_name, role: Some(role.clone()), kind: ActorKind::Role, attendee: false, separate: false });
             }
         }
@@ -363,6 +363,38 @@ impl<'a> Reader<'a> {
         let rest = rest.strip_prefix('،').or_else(|| rest.strip_prefix(','))?;
         let start = self.text.len() - rest.trim_start_matches(' ').len();
         self.written_name(start)
+    }
+
+    /// A Latin name written right after an English role phrase, without a
+    /// comma: "Kyrgyz Defence Minister Baktybek Bekbolotov held talks". Two to
+    /// four capitalised words (and name particles such as "bin" between them),
+    /// ending at the first other word, punctuation or known form.
+    fn latin_name_after(&self, pos: usize) -> Option<String> {
+        const PARTICLES: [&str; 8] = ["bin", "bint", "ibn", "al", "el", "de", "van", "von"];
+        let rest = self.text.get(pos..)?.strip_prefix(' ')?;
+        let start = self.text.len() - rest.len();
+        let next_mention = self.mentions.iter().find(|m| m.end > start).map_or(self.text.len(), |m| m.start);
+        let latin = |c: char| c.is_alphabetic() && (c.is_ascii() || ('\u{C0}'..='\u{24F}').contains(&c));
+        let mut words: Vec<&str> = Vec::new();
+        for w in self.text[start..next_mention.max(start)].split(' ') {
+            let bare = w.strip_suffix("'s").unwrap_or(w);
+            let name_word = bare.chars().count() >= 2 && bare.chars().all(|c| latin(c) || c == '-' || c == '\'') && bare.starts_with(|c: char| c.is_uppercase());
+            if name_word {
+                words.push(bare);
+            } else if PARTICLES.contains(&w) && !words.is_empty() {
+                words.push(w);
+            } else {
+                break;
+            }
+            if bare.len() < w.len() || words.len() > 6 {
+                break;
+            }
+        }
+        while words.last().is_some_and(|w| PARTICLES.contains(w)) {
+            words.pop();
+        }
+        let capitalised = words.iter().filter(|w| !PARTICLES.contains(w)).count();
+        (2..=4).contains(&capitalised).then(|| words.join(" "))
     }
 
     /// A name written right after a rank ("اللواء إمام علي صابرزاده", "General Ali Abdullah Ayyoub").

@@ -63,6 +63,16 @@ fn extraction_cases() {
                         problems.push(format!("no participant named {n}"));
                     }
                 }
+                // "only_names": the names of all named participants, no more.
+                if let Some(only) = field(e, "only_names").and_then(Value::as_array) {
+                    let mut want: Vec<&str> = only.iter().filter_map(Value::as_str).collect();
+                    let mut got: Vec<&str> = m.participants.iter().filter_map(|p| p.name.as_deref()).collect();
+                    want.sort_unstable();
+                    got.sort_unstable();
+                    if want != got {
+                        problems.push(format!("named {got:?}, not {want:?}"));
+                    }
+                }
             }
         }
         if !problems.is_empty() {
