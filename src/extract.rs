@@ -13,7 +13,7 @@
 
 use crate::calendar::Ymd;
 use crate::dates::{self, DateMention};
-use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase};
+use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
 use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
 use crate::occasions;
 use crate::text::{self, Folded, Sentence};
@@ -96,6 +96,13 @@ impl<'a> Reader<'a> {
                 || CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
                 || self.mentions.iter().any(|m| m.entity == Entity::Rank && m.start <= start && m.end >= end)
         })
+    }
+
+    /// Does "and" join what ends at `from` to what starts at `to` (also the
+    /// Arabic "و" written joined to the article: "والرئيس")?
+    fn joined_by_and(&self, from: usize, to: usize) -> bool {
+        let gap = self.text.get(from..to).unwrap_or("");
+        gap.split([' ', ',', '،']).any(|w| w == "و" || w.eq_ignore_ascii_case("and")) || self.text[to..].starts_with("وال")
     }
 
     /// The state of the first outlet the article names (its "our country").
@@ -246,9 +253,12 @@ impl<'a> Reader<'a> {
                 }
             }
             // A known official next to the role takes it.
+            // (One before it only in apposition: in "هاكان فيدان والرئيس رجب طيب أردوغان"
+            // the role is the next official's.)
             let neighbour = out.iter().position(|a| {
                 a.kind == ActorKind::Official
-                    && (self.gap_is_connector(a.end, ms[i].start) || self.gap_is_connector(parties.iter().map(|&(j, _)| ms[j].end).fold(ms[i].end, usize::max), a.start))
+                    && ((self.gap_is_connector(a.end, ms[i].start) && !self.joined_by_and(a.end, ms[i].start))
+                        || self.gap_is_connector(parties.iter().map(|&(j, _)| ms[j].end).fold(ms[i].end, usize::max), a.start))
                     && (parties.is_empty() || parties.iter().any(|&(_, p)| p == a.party))
             });
             if let Some(n) = neighbour {
@@ -907,8 +917,9 @@ fn finish(
         (None, Some(ed), Some(p)) if edition_contains(ed, &p) => (Some(p), Some("publication")),
         (None, Some(_), _) if edition_day.is_some() => (edition_day, Some("occasion")),
         (None, Some(ed), _) => (edition_date(ed), edition_date(ed).map(|_| "occasion")),
-        (None, None, Some(p)) => (Some(p), Some("publication")),
-        (None, None, None) => (None, None),
+        // (Not when the report puts the meeting in another week or month.)
+        (None, None, Some(p)) if !d.reports.iter().any(|s| relative_in(reader, s).is_some()) => (Some(p), Some("publication")),
+        (None, None, _) => (None, None),
     };
     // A side named only by its role ("his Kazakh counterpart") is the one person who
     // held that role of that state throughout the meeting's date.
@@ -947,14 +958,50 @@ fn finish(
     }
 }
 
-/// The date the sentence gives: an explicit date, or a relative day read against the publication date.
+/// The time relative to publication a sentence gives: its most specific
+/// relative phrase ("بعد غد" rather than the "غد" within it), and one other
+/// than "today" if there is one ("announced today that he will meet tomorrow").
+fn relative_in(reader: &Reader, s: &Sentence) -> Option<Relative> {
+    let found: Vec<(&Mention, Relative)> = reader
+        .mentions_in(s)
+        .filter_map(|m| if let Entity::Phrase(Phrase::Relative(r)) = m.entity { Some((m, r)) } else { None })
+        .collect();
+    let outermost = found.iter().filter(|(m, _)| !found.iter().any(|(o, _)| o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+    let mut candidates = outermost.map(|&(_, r)| r);
+    let first = candidates.next()?;
+    Some(std::iter::once(first).chain(candidates).find(|&r| r != Relative::Days(0, 0)).unwrap_or(first))
+}
+
+/// The date a relative time names: the day, else the month or year its whole
+/// span lies in.
+fn relative_date(p: Ymd, r: Relative) -> Option<PartialDate> {
+    let (first, last) = match r {
+        Relative::Days(a, b) => (p.add_days(a.into())?, p.add_days(b.into())?),
+        Relative::Month(n) => {
+            let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + i64::from(n);
+            let year = i32::try_from(months.div_euclid(12)).ok()?;
+            let month = u8::try_from(months.rem_euclid(12) + 1).ok()?;
+            return Some(PartialDate::month(year, month));
+        }
+    };
+    if first == last {
+        Some(PartialDate::day(first.year, first.month, first.day))
+    } else if (first.year, first.month) == (last.year, last.month) {
+        Some(PartialDate::month(first.year, first.month))
+    } else {
+        (first.year == last.year).then_some(PartialDate { year: first.year, month: None, day: None })
+    }
+}
+
+/// The date the sentence gives: an explicit date, or a relative time read against the publication date.
 fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: Status) -> Option<PartialDate> {
     let published = reader.published;
     let here = || reader.mentions_in(s);
+    let relative = relative_in(reader, s);
     // "CAIRO, 3 March 2023 – ... will receive tomorrow": the dateline's date is
     // what "tomorrow" is read against, not the meeting's date.
-    let relative = || here().any(|m| matches!(m.entity, Entity::Phrase(Phrase::Yesterday | Phrase::Tomorrow) | Entity::Weekday(_)));
-    let explicit = dates.iter().find(|d| d.start >= s.start && d.end <= s.end && d.date.day.is_some() && !(dates::opens_line(reader.text, d) && relative()));
+    let shifted = relative.is_some_and(|r| r != Relative::Days(0, 0)) || here().any(|m| matches!(m.entity, Entity::Weekday(_)));
+    let explicit = dates.iter().find(|d| d.start >= s.start && d.end <= s.end && d.date.day.is_some() && !(dates::opens_line(reader.text, d) && shifted));
     if let Some(dm) = explicit {
         let mut date = dm.date;
         if dm.yearless {
@@ -963,28 +1010,15 @@ fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: S
         return Some(date);
     }
     let p = published?;
-    let shift = if here().any(|m| m.entity == Entity::Phrase(Phrase::Yesterday)) {
-        Some(-1)
-    } else if here().any(|m| m.entity == Entity::Phrase(Phrase::Tomorrow)) {
-        Some(1)
-    } else if here().any(|m| m.entity == Entity::Phrase(Phrase::Today)) {
-        Some(0)
-    } else {
-        None
-    };
-    let weekday = here().find_map(|m| if let Entity::Weekday(w) = m.entity { Some(w) } else { None });
-    let day = match (shift, weekday) {
-        (Some(n), _) => p.add_days(n),
-        (None, Some(w)) => {
-            // The nearest such weekday: on or before publication for a held meeting, after it for a planned one.
-            let pw = p.weekday() as i64;
-            let back = (pw - w as i64).rem_euclid(7);
-            match status {
-                Status::Held => p.add_days(-back),
-                Status::Planned => p.add_days((w as i64 - pw).rem_euclid(7)),
-            }
-        }
-        (None, None) => None,
+    if let Some(r) = relative {
+        return relative_date(p, r);
+    }
+    // The nearest such weekday: on or before publication for a held meeting, after it for a planned one.
+    let w = here().find_map(|m| if let Entity::Weekday(w) = m.entity { Some(w) } else { None })?;
+    let pw = p.weekday() as i64;
+    let day = match status {
+        Status::Held => p.add_days(-(pw - w as i64).rem_euclid(7)),
+        Status::Planned => p.add_days((w as i64 - pw).rem_euclid(7)),
     }?;
     Some(PartialDate::day(day.year, day.month, day.day))
 }

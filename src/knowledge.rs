@@ -50,6 +50,16 @@ pub enum Calendar {
     Hijri,
 }
 
+/// A time relative to the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relative {
+    /// The days from `.0` to `.1` after it (negative: before it), inclusive:
+    /// "today" is (0, 0), "yesterday" (-1, -1), "next week" (1, 13).
+    Days(i16, i16),
+    /// The calendar month this many months after it ("next month": 1).
+    Month(i8),
+}
+
 /// Kinds of phrases from `data/triggers.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Phrase {
@@ -60,9 +70,8 @@ pub enum Phrase {
     Planned,
     Anaphor,
     Counterpart,
-    Today,
-    Yesterday,
-    Tomorrow,
+    /// A time relative to the publication date ("today", "next week").
+    Relative(Relative),
     Last,
     Sidelines,
     Visit,
@@ -87,9 +96,17 @@ impl Phrase {
             "planned" => Phrase::Planned,
             "anaphor" => Phrase::Anaphor,
             "counterpart" => Phrase::Counterpart,
-            "today" => Phrase::Today,
-            "yesterday" => Phrase::Yesterday,
-            "tomorrow" => Phrase::Tomorrow,
+            "today" => Phrase::Relative(Relative::Days(0, 0)),
+            "yesterday" => Phrase::Relative(Relative::Days(-1, -1)),
+            "tomorrow" => Phrase::Relative(Relative::Days(1, 1)),
+            "two_days_ago" => Phrase::Relative(Relative::Days(-2, -2)),
+            "in_two_days" => Phrase::Relative(Relative::Days(2, 2)),
+            // A week before or after: its days lie within 13 days of any day of this week.
+            "last_week" => Phrase::Relative(Relative::Days(-13, -1)),
+            "next_week" => Phrase::Relative(Relative::Days(1, 13)),
+            "coming_days" => Phrase::Relative(Relative::Days(1, 10)),
+            "last_month" => Phrase::Relative(Relative::Month(-1)),
+            "next_month" => Phrase::Relative(Relative::Month(1)),
             "last" => Phrase::Last,
             "sidelines" => Phrase::Sidelines,
             "visit" => Phrase::Visit,
