@@ -64,6 +64,24 @@ fn skip_filler(text: &str, mut pos: usize) -> usize {
     }
 }
 
+/// Where a month name ends, with the same month's other name written beside
+/// it: "تشرين الأول/أكتوبر", "أكتوبر / تشرين الأول", "تشرين الأول (أكتوبر)".
+fn paired_month_end(text: &str, mentions: &[Mention], m: &Mention) -> usize {
+    let rest = text[m.end..].trim_start_matches(' ');
+    let Some(open) = rest.chars().next().filter(|c| matches!(c, '/' | '(')) else { return m.end };
+    let second = text.len() - rest[open.len_utf8()..].trim_start_matches(' ').len();
+    let Some(pair) = mentions.iter().find(|n| n.start == second && matches!(n.entity, Entity::Month(..))) else { return m.end };
+    if pair.entity != m.entity {
+        return m.end;
+    }
+    let after = text[pair.end..].trim_start_matches(' ');
+    match (open, after.strip_prefix(')')) {
+        ('(', Some(closed)) => text.len() - closed.len(),
+        ('(', None) => m.end,
+        _ => pair.end,
+    }
+}
+
 fn to_gregorian(calendar: Calendar, year: i32, month: u8, day: u8) -> Option<Ymd> {
     match calendar {
         Calendar::Gregorian => Ymd::new(year, month, day),
@@ -88,7 +106,7 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<DateMention> {
         let Entity::Month(calendar, month) = m.entity else { continue };
         // Day before the month ("24 تیر 1397", "07 April 2018") or after it ("April 29, 2019").
         let before = digits_before(text, m.start).filter(|(_, d, n)| *n <= 2 && (1..=31).contains(d));
-        let after_pos = skip_filler(text, m.end);
+        let after_pos = skip_filler(text, paired_month_end(text, mentions, m));
         let after = digits_after(text, after_pos);
         let (start, day, year_probe) = match (before, after) {
             (Some((s, d, _)), _) => (s, Some(d as u8), after),

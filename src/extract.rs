@@ -580,7 +580,7 @@ pub fn analyze(article: &Article) -> Analysis {
 
 /// A dateline without a year ("TEHRAN, Aug. 26 (MNA)"): the one year in which
 /// every official the article names was in office and that day fell on the
-/// weekday the article mentions.
+/// weekday the article mentions (up to a year after Didar's knowledge ends).
 fn yearless_publication(reader: &Reader, dates: &[DateMention], actors: &[Actor]) -> Option<Ymd> {
     let head_end = reader.text.char_indices().filter(|&(_, c)| c == '\n').nth(3).map_or(reader.text.len(), |(i, _)| i);
     let day = dates.iter().find(|d| d.yearless && d.start < head_end && d.date.day.is_some())?.date;
@@ -590,7 +590,10 @@ fn yearless_publication(reader: &Reader, dates: &[DateMention], actors: &[Actor]
         return None;
     }
     let k = reader.k;
-    let fits: Vec<Ymd> = (1990..=2100)
+    // Terms still open end, as far as Didar knows, a year after the latest
+    // change its officials' data records.
+    let horizon = k.officials.iter().flat_map(|o| [o.from, o.to]).flatten().map(|d| d.year).max().map_or(2100, |y| y + 1);
+    let fits: Vec<Ymd> = (1990..=horizon)
         .filter_map(|y| Ymd::new(y, day.month?, day.day?))
         .filter(|d| d.weekday() == weekday)
         .filter(|d| {
