@@ -75,6 +75,10 @@ struct Reader<'a> {
     text: &'a str,
     mentions: Vec<Mention>,
     published: Option<Ymd>,
+    /// The day the report is written on, which "today" and "tomorrow" are read
+    /// against: the publication date, else the lead's date when the lead says
+    /// it is today.
+    today: Option<Ymd>,
 }
 
 impl<'a> Reader<'a> {
@@ -231,8 +235,9 @@ impl<'a> Reader<'a> {
                     parties.push((j, home));
                 }
             }
-            if parties.is_empty() && i > 0 {
-                // State before the role, English order.
+            if parties.is_empty() && i > 0 && self.text[ms[i].start..ms[i].end].is_ascii() {
+                // State before the role, English order (Arabic and Persian name the state after
+                // it: in "سيلتقي السوداني قائد الثورة" the word before is someone else).
                 let mut j = i;
                 while j > 0 {
                     j -= 1;
@@ -334,9 +339,19 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        // Bare states: weak evidence of a side.
+        // Bare states: weak evidence of a side. But a bare word that is the surname of an
+        // official the article names in full is that official ("وكان السوداني قد التقى"
+        // after "محمد شياع السوداني"), not the state it also names (Sudan).
         for (i, m) in ms.iter().enumerate() {
             if used[i] {
+                continue;
+            }
+            let word = &self.text[m.start..m.end];
+            let surname_of = || named.iter().find(|(surname, ..)| word.strip_suffix(surname).is_some_and(|clitic| clitic.chars().count() <= 1));
+            if let Some((_, officials, party)) = self.party_entities(m).and_then(|_| surname_of()) {
+                if !out.iter().any(|a| a.start < m.end && a.end > m.start) {
+                    out.push(Actor { start: m.start, end: m.end, party: *party, officials: officials.clone(), written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
+                }
                 continue;
             }
             if let Some((p, kind)) = self.party_entities(m) {
@@ -507,13 +522,14 @@ pub fn analyze(article: &Article) -> Analysis {
     let mentions = k.mentions(text);
     let dates = dates::find(text, &mentions);
     let published = dates::publication(text, &mentions, &dates);
-    let mut reader = Reader { k, text, mentions, published };
+    let mut reader = Reader { k, text, mentions, published, today: published };
     let actors = reader.actors();
     if reader.published.is_none() {
         reader.published = yearless_publication(&reader, &dates, &actors);
     }
     let published = reader.published;
     let sentences = text::sentences(text);
+    reader.today = published.or_else(|| lead_day(&reader, &dates, &sentences));
 
     // The protagonist: the strongest actor mentioned first (usually in the lead).
     let protagonist = actors.iter().filter(|a| a.strong()).min_by_key(|a| (a.kind.min(ActorKind::Role), a.start)).cloned();
@@ -555,16 +571,18 @@ pub fn analyze(article: &Article) -> Analysis {
         .collect::<Vec<Meeting>>();
     // A meeting the text does not date, held at the same occasion or place as one it does
     // ("the bilateral came before the trilateral held yesterday"): that meeting's day.
-    let dated: Vec<(Option<String>, Option<Location>, Option<String>)> = meetings
+    // (Only a held meeting's for a held one: a visit's planned meetings come later.)
+    let dated: Vec<(Option<String>, Option<Location>, Status, Option<String>)> = meetings
         .iter()
         .filter(|m| m.date_source.as_deref() == Some("text"))
-        .map(|m| (m.occasion.clone(), m.location.clone(), m.date.clone()))
+        .map(|m| (m.occasion.clone(), m.location.clone(), m.status, m.date.clone()))
         .collect();
     for m in meetings.iter_mut().filter(|m| m.date_source.as_deref() == Some("publication")) {
-        let sibling = dated.iter().find(|(occasion, location, _)| {
-            (occasion.is_some() && *occasion == m.occasion) || (location.as_ref().is_some_and(|l| l.city.is_some()) && *location == m.location)
+        let sibling = dated.iter().find(|(occasion, location, status, _)| {
+            *status == m.status
+                && ((occasion.is_some() && *occasion == m.occasion) || (location.as_ref().is_some_and(|l| l.city.is_some()) && *location == m.location))
         });
-        if let Some((_, _, date)) = sibling {
+        if let Some((_, _, _, date)) = sibling {
             m.date = date.clone();
             m.date_source = Some("article".into());
         }
@@ -576,6 +594,20 @@ pub fn analyze(article: &Article) -> Analysis {
         published: published.map(|d| d.to_string()),
         meetings,
     }
+}
+
+/// With no publication date, the lead's date when the lead says it is today:
+/// "استقبل ... مساء الاثنين 13 كانون الثاني 2025" (a Monday), "today, 3 May 2025".
+fn lead_day(reader: &Reader, dates: &[DateMention], sentences: &[Sentence]) -> Option<Ymd> {
+    let first = dates.iter().find(|d| !d.yearless && d.date.day.is_some())?;
+    let day = Ymd::new(first.date.year, first.date.month?, first.date.day?)?;
+    let s = sentences.iter().find(|s| s.start <= first.start && first.end <= s.end)?;
+    let says_today = reader.mentions_in(s).any(|m| match m.entity {
+        Entity::Phrase(Phrase::Relative(r)) => r == Relative::Days(0, 0),
+        Entity::Weekday(w) => w == day.weekday(),
+        _ => false,
+    });
+    says_today.then_some(day)
 }
 
 /// A dateline without a year ("TEHRAN, Aug. 26 (MNA)"): the one year in which
@@ -996,9 +1028,9 @@ fn relative_date(p: Ymd, r: Relative) -> Option<PartialDate> {
     }
 }
 
-/// The date the sentence gives: an explicit date, or a relative time read against the publication date.
+/// The date the sentence gives: an explicit date, or a relative time read against the day it is written on.
 fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: Status) -> Option<PartialDate> {
-    let published = reader.published;
+    let published = reader.today;
     let here = || reader.mentions_in(s);
     let relative = relative_in(reader, s);
     // "CAIRO, 3 March 2023 – ... will receive tomorrow": the dateline's date is
