@@ -13,6 +13,7 @@
 
 use crate::calendar::Ymd;
 use crate::dates::{self, DateMention};
+use std::sync::OnceLock;
 use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
 use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
 use crate::occasions;
@@ -179,6 +180,17 @@ impl<'a> Reader<'a> {
                 i = j;
             } else {
                 i += 1;
+            }
+        }
+        // "العميد محمد رضا آشتياني": given names the data does not list between a rank and
+        // an official's surname are part of the official's name.
+        for r in ms.iter().filter(|m| m.entity == Entity::Rank) {
+            let Some(a) = out.iter_mut().find(|a| a.start > r.end && a.start - r.end <= 40) else { continue };
+            let between = &self.text[r.end..a.start];
+            let words: Vec<&str> = between.split(' ').filter(|w| !w.is_empty()).collect();
+            let plain = (1..=3).contains(&words.len()) && words.iter().all(|w| w.chars().all(char::is_alphabetic));
+            if plain && !ms.iter().any(|m| m.start >= r.end && m.end <= a.start) {
+                a.start = r.start;
             }
         }
         // "العماد أيوب" after "العماد علي عبد الله أيوب": a rank and the surname of an
@@ -622,10 +634,7 @@ fn yearless_publication(reader: &Reader, dates: &[DateMention], actors: &[Actor]
         return None;
     }
     let k = reader.k;
-    // Terms still open end, as far as Didar knows, a year after the latest
-    // change its officials' data records.
-    let horizon = k.officials.iter().flat_map(|o| [o.from, o.to]).flatten().map(|d| d.year).max().map_or(2100, |y| y + 1);
-    let fits: Vec<Ymd> = (1990..=horizon)
+    let fits: Vec<Ymd> = (1990..=horizon(k))
         .filter_map(|y| Ymd::new(y, day.month?, day.day?))
         .filter(|d| d.weekday() == weekday)
         .filter(|d| {
@@ -878,7 +887,7 @@ fn finish(
         a.role.clone().or_else(|| a.officials.first().map(|&o| k.official(o).role.clone()))
     });
     for a in &d.actors {
-        let official = choose_official(k, &a.officials, reference, actors);
+        let official = choose_official(k, &a.officials, reference, actors, role_of_side.as_deref());
         let (name, role) = match official {
             Some(o) => (Some(k.official(o).name.clone()), a.role.clone().or_else(|| Some(k.official(o).role.clone()))),
             None => (a.written_name.clone(), a.role.clone().or_else(|| if a.kind == ActorKind::Counterpart { role_of_side.clone() } else { None })),
@@ -893,7 +902,7 @@ fn finish(
     for p in participants.iter_mut().filter(|p| p.name.is_none()) {
         let mut named: Vec<(String, Option<String>)> = Vec::new();
         for a in actors.iter().filter(|a| k.party(a.party) == p.party) {
-            let official = choose_official(k, &a.officials, reference, actors);
+            let official = choose_official(k, &a.officials, reference, actors, p.role.as_deref());
             let (name, role) = match official {
                 Some(o) => (Some(k.official(o).name.clone()), a.role.clone().or_else(|| Some(k.official(o).role.clone()))),
                 None => (a.written_name.clone(), a.role.clone()),
@@ -1063,21 +1072,54 @@ fn roles_agree(a: &str, b: &str) -> bool {
     a == b || (a == "minister" && b.ends_with("minister")) || (b == "minister" && a.ends_with("minister"))
 }
 
+/// The last year Didar's knowledge speaks for: terms still open end, as far
+/// as it knows, a year after the latest change its officials' data records.
+fn horizon(k: &Knowledge) -> i32 {
+    static HORIZON: OnceLock<i32> = OnceLock::new();
+    *HORIZON.get_or_init(|| k.officials.iter().flat_map(|o| [o.from, o.to]).flatten().map(|d| d.year).max().map_or(2100, |y| y + 1))
+}
+
+/// A term of office as days `[first, last]` (an open term ends with [`horizon`]).
+fn term_days(k: &Knowledge, o: u16) -> (i64, i64) {
+    let off = k.official(o);
+    let day = |(y, m, d): (i32, u8, u8)| Ymd { year: y, month: m, day: d }.day_number();
+    let first = off.from.map_or(i64::MIN / 4, |f| day(f.first_day()));
+    let last = off.to.map_or_else(|| day((horizon(k), 12, 31)), |t| day(t.last_day()));
+    (first, last)
+}
+
 /// Which of the office terms a matched name stands for: the one in office at
-/// the date; else the one whose role the article gives that side; else the latest.
-fn choose_official(k: &Knowledge, candidates: &[u16], reference: Option<PartialDate>, actors: &[Actor]) -> Option<u16> {
+/// the date; else the one whose role the article gives that side; else one of
+/// `side_role`, the office of the meeting's other side (a counterpart holds the
+/// same); else the one that overlaps most with the terms of the other officials
+/// the article names (the latest when none tells).
+fn choose_official(k: &Knowledge, candidates: &[u16], reference: Option<PartialDate>, actors: &[Actor], side_role: Option<&str>) -> Option<u16> {
     let in_office: Vec<u16> = match reference {
         Some(r) => candidates.iter().copied().filter(|&o| k.official(o).in_office(&r)).collect(),
         None => candidates.to_vec(),
     };
     let pool = if in_office.is_empty() { candidates.to_vec() } else { in_office };
+    // When the others were in office: the span of each one's terms, intersected.
+    let window = actors
+        .iter()
+        .filter(|a| !a.officials.is_empty() && !a.officials.iter().any(|o| candidates.contains(o)))
+        .map(|a| a.officials.iter().map(|&o| term_days(k, o)).fold((i64::MAX, i64::MIN), |(f, l), (tf, tl)| (f.min(tf), l.max(tl))))
+        .reduce(|(f, l), (af, al)| (f.max(af), l.min(al)));
+    let best = |terms: &mut dyn Iterator<Item = u16>| {
+        terms.max_by_key(|&o| {
+            let (first, last) = term_days(k, o);
+            let overlap = window.map_or(0, |(wf, wl)| (last.min(wl) - first.max(wf)).max(-1));
+            (overlap, first)
+        })
+    };
     pool.iter()
         .copied()
         .find(|&o| {
             let off = k.official(o);
             actors.iter().any(|a| a.party == off.party && a.officials.is_empty() && a.role.as_deref() == Some(off.role.as_str()))
         })
-        .or(pool.last().copied())
+        .or_else(|| best(&mut pool.iter().copied().filter(|&o| Some(k.official(o).role.as_str()) == side_role)))
+        .or_else(|| best(&mut pool.iter().copied()))
 }
 
 /// Is the day within the edition's dates?
