@@ -509,6 +509,28 @@ impl<'a> Reader<'a> {
         self.mentions[first..].iter().take_while(move |m| m.start < end).filter(move |m| m.end <= end)
     }
 
+    /// "بحث X ... مع Y", "X discussed ... with Y": a verb of talks, then "with"
+    /// right before an official, a role, a rank or "his counterpart".
+    fn discussed_with(&self, s: &Sentence) -> bool {
+        self.mentions_in(s).filter(|m| m.entity == Entity::Phrase(Phrase::Discuss)).any(|m| {
+            let rest = &self.text[m.end..s.end];
+            rest.match_indices([' ', '،', ','])
+                .filter_map(|(i, sep)| {
+                    let word_start = m.end + i + sep.len();
+                    let word = self.text[word_start..s.end].split(' ').next()?;
+                    (word == "مع" || word.eq_ignore_ascii_case("with")).then_some(word_start + word.len())
+                })
+                .any(|after| {
+                    let next = self.mentions.iter().find(|n| n.start >= after);
+                    next.is_some_and(|n| {
+                        n.end <= s.end
+                            && matches!(n.entity, Entity::Official(_) | Entity::Role(_) | Entity::Rank | Entity::Phrase(Phrase::Counterpart))
+                            && self.gap_is_connector(after, n.start)
+                    })
+                })
+        })
+    }
+
     fn has_phrase(&self, s: &Sentence, p: Phrase) -> bool {
         self.mentions_in(s).any(|m| m.entity == Entity::Phrase(p))
     }
@@ -548,7 +570,7 @@ pub fn analyze(article: &Article) -> Analysis {
 
     let mut drafts: Vec<Draft> = Vec::new();
     for s in &sentences {
-        let triggered = [Phrase::Meet, Phrase::Receive, Phrase::Phone, Phrase::Video].iter().any(|p| reader.has_phrase(s, *p));
+        let triggered = [Phrase::Meet, Phrase::Receive, Phrase::Phone, Phrase::Video].iter().any(|p| reader.has_phrase(s, *p)) || reader.discussed_with(s);
         if !triggered || reader.is_interview(s) || reader.has_phrase(s, Phrase::Background) {
             continue;
         }

@@ -65,6 +65,8 @@ pub enum Relative {
 pub enum Phrase {
     Meet,
     Receive,
+    /// A verb of talks, a meeting only with "with" and a side after it.
+    Discuss,
     Phone,
     Video,
     Planned,
@@ -91,6 +93,7 @@ impl Phrase {
         Some(match s {
             "meet" => Phrase::Meet,
             "receive" => Phrase::Receive,
+            "discuss" => Phrase::Discuss,
             "phone" => Phrase::Phone,
             "video" => Phrase::Video,
             "planned" => Phrase::Planned,
