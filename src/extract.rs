@@ -509,6 +509,27 @@ impl<'a> Reader<'a> {
         self.mentions[first..].iter().take_while(move |m| m.start < end).filter(move |m| m.end <= end)
     }
 
+    /// Does a side start right at `from`: an official, a role, a rank or "counterpart",
+    /// with states before it in English order ("his Omani counterpart")?
+    fn side_follows(&self, from: usize, end: usize) -> bool {
+        let start = from;
+        let mut from = from;
+        for n in self.mentions.iter().filter(|n| n.start >= start && n.end <= end) {
+            if n.start < from {
+                continue;
+            }
+            if !self.gap_is_connector(from, n.start) {
+                return false;
+            }
+            match n.entity {
+                Entity::Country(_) | Entity::Demonym(_) => from = n.end,
+                Entity::Official(_) | Entity::Role(_) | Entity::Rank | Entity::Phrase(Phrase::Counterpart) => return true,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// "بحث X ... مع Y", "X discussed ... with Y": a verb of talks, then "with"
     /// right before an official, a role, a rank or "his counterpart".
     fn discussed_with(&self, s: &Sentence) -> bool {
@@ -520,14 +541,7 @@ impl<'a> Reader<'a> {
                     let word = self.text[word_start..s.end].split(' ').next()?;
                     (word == "مع" || word.eq_ignore_ascii_case("with")).then_some(word_start + word.len())
                 })
-                .any(|after| {
-                    let next = self.mentions.iter().find(|n| n.start >= after);
-                    next.is_some_and(|n| {
-                        n.end <= s.end
-                            && matches!(n.entity, Entity::Official(_) | Entity::Role(_) | Entity::Rank | Entity::Phrase(Phrase::Counterpart))
-                            && self.gap_is_connector(after, n.start)
-                    })
-                })
+                .any(|after| self.side_follows(after, s.end))
         })
     }
 
