@@ -76,6 +76,8 @@ struct Reader<'a> {
     text: &'a str,
     mentions: Vec<Mention>,
     published: Option<Ymd>,
+    /// The article's language (`lang::detect` of its original text).
+    lang: &'static str,
     /// The day the report is written on, which "today" and "tomorrow" are read
     /// against: the publication date, else the lead's date when the lead says
     /// it is today.
@@ -111,11 +113,16 @@ impl<'a> Reader<'a> {
     }
 
     /// The state of the first outlet the article names (its "our country").
+    /// (With no outlet named, a Persian text's "کشورمان" is Iran: Persian-language
+    /// news of diplomacy is overwhelmingly Iranian, and Afghan outlets write "کشور".)
     fn home(&self) -> Option<PartyId> {
-        self.mentions.iter().find_map(|m| match m.entity {
-            Entity::Agency(a) => self.k.agencies[a as usize].country,
-            _ => None,
-        })
+        self.mentions
+            .iter()
+            .find_map(|m| match m.entity {
+                Entity::Agency(a) => self.k.agencies[a as usize].country,
+                _ => None,
+            })
+            .or_else(|| (self.lang == "fa").then(|| self.k.party_id("IR")).flatten())
     }
 
     /// Between "counterparts" and their state: connectors, or "from" ("his counterparts from Uzbekistan").
@@ -570,7 +577,8 @@ pub fn analyze(article: &Article) -> Analysis {
     let mentions = k.mentions(text);
     let dates = dates::find(text, &mentions);
     let published = dates::publication(text, &mentions, &dates);
-    let mut reader = Reader { k, text, mentions, published, today: published };
+    let lang = lang::detect(&article.text);
+    let mut reader = Reader { k, text, mentions, published, lang, today: published };
     let actors = reader.actors();
     if reader.published.is_none() {
         reader.published = yearless_publication(&reader, &dates, &actors);
@@ -638,7 +646,7 @@ pub fn analyze(article: &Article) -> Analysis {
 
     Analysis {
         id: article.id.clone(),
-        lang: lang::detect(&article.text).to_string(),
+        lang: lang.to_string(),
         published: published.map(|d| d.to_string()),
         meetings,
     }
