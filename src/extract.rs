@@ -258,17 +258,22 @@ impl<'a> Reader<'a> {
                 // State before the role, English order (Arabic and Persian name the state after
                 // it: in "سيلتقي السوداني قائد الثورة" the word before is someone else).
                 let mut j = i;
+                // Where the nearest word taken so far starts.
+                let mut edge = ms[i].start;
                 while j > 0 {
                     j -= 1;
-                    if ms[j].end > ms[i].start {
+                    if ms[j].end > edge {
                         continue;
                     }
-                    if !self.gap_is_connector(ms[j].end, ms[i].start) {
+                    if !self.gap_is_connector(ms[j].end, edge) {
                         break;
                     }
+                    edge = ms[j].start;
                     if let Some((p, _)) = self.party_entities(&ms[j]) {
-                        parties.push((j, p));
-                        // A list before a plural role: "Iranian and Syrian defense ministers".
+                        // A list before a plural role: "Turkish, Russian and Iranian foreign ministers".
+                        if !parties.iter().any(|&(_, q)| q == p) {
+                            parties.push((j, p));
+                        }
                         continue;
                     }
                     if ms[j].entity != Entity::Rank {
@@ -422,7 +427,9 @@ impl<'a> Reader<'a> {
         let mut words: Vec<&str> = Vec::new();
         for w in self.text[start..next_mention.max(start)].split(' ') {
             let bare = w.strip_suffix("'s").unwrap_or(w);
-            let name_word = bare.chars().count() >= 2 && bare.chars().all(|c| latin(c) || c == '-' || c == '\'') && bare.starts_with(|c: char| c.is_uppercase());
+            // ("al-Araji": the article's particle joined to a capitalised name.)
+            let capital = ["al-", "el-"].iter().find_map(|p| bare.strip_prefix(p)).unwrap_or(bare);
+            let name_word = bare.chars().count() >= 2 && bare.chars().all(|c| latin(c) || c == '-' || c == '\'') && capital.starts_with(|c: char| c.is_uppercase());
             if name_word {
                 words.push(bare);
             } else if PARTICLES.contains(&w) && !words.is_empty() {
@@ -809,7 +816,8 @@ fn split(d: Draft, separately: bool, protagonist: Option<&Actor>) -> Vec<Draft> 
 }
 
 /// A headline that names only some of the sides of a meeting the body reports
-/// ("Assad receives the chiefs of staff of Iran and Iraq") is that meeting.
+/// ("Assad receives the chiefs of staff of Iran and Iraq") is that meeting; one
+/// that sums up several of the body's meetings is none of its own.
 fn absorb_headline(mut drafts: Vec<Draft>, headline: Option<Sentence>) -> Vec<Draft> {
     let Some(h) = headline else { return drafts };
     let Some(i) = drafts.iter().position(|d| d.reports == [h]) else { return drafts };
@@ -817,6 +825,13 @@ fn absorb_headline(mut drafts: Vec<Draft>, headline: Option<Sentence>) -> Vec<Dr
     let fuller = drafts.iter().enumerate().find(|(j, d)| *j != i && sides.iter().all(|p| parties_of(&d.actors).contains(p))).map(|(j, _)| j);
     if let Some(j) = fuller {
         drafts[j].reports.push(h);
+        drafts.remove(i);
+        return drafts;
+    }
+    // A headline that sums up several meetings of the body ("Rajnath Singh holds talks
+    // with Uzbek, Kazakh and Tajik defence ministers") is not one more meeting.
+    let reported = |p: &PartyId| drafts.iter().enumerate().any(|(j, d)| j != i && parties_of(&d.actors).contains(p));
+    if sides.len() >= 3 && sides.iter().all(reported) {
         drafts.remove(i);
     }
     drafts
@@ -1090,25 +1105,38 @@ fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: S
     // what "tomorrow" is read against, not the meeting's date.
     let shifted = relative.is_some_and(|r| r != Relative::Days(0, 0)) || here().any(|m| matches!(m.entity, Entity::Weekday(_)));
     let explicit = dates.iter().find(|d| d.start >= s.start && d.end <= s.end && d.date.day.is_some() && !(dates::opens_line(reader.text, d) && shifted));
+    // The nearest such weekday: on or before `from` for a held meeting, after it for a planned one.
+    let nearest = |from: Ymd, w: u8| {
+        let fw = from.weekday() as i64;
+        let day = match status {
+            Status::Held => from.add_days(-(fw - w as i64).rem_euclid(7)),
+            Status::Planned => from.add_days((w as i64 - fw).rem_euclid(7)),
+        }?;
+        Some(PartialDate::day(day.year, day.month, day.day))
+    };
     if let Some(dm) = explicit {
         let mut date = dm.date;
         if dm.yearless {
             date.year = published?.year;
         }
-        return Some(date);
+        // "will meet on Saturday, ... sources said on Thursday, 5 December 2024": another
+        // weekday than the date's own is read against that date.
+        let day = date.month.zip(date.day).and_then(|(m, d)| Ymd::new(date.year, m, d));
+        let other = here().find_map(|m| match m.entity {
+            Entity::Weekday(w) if day.is_some_and(|d| d.weekday() != w) => Some(w),
+            _ => None,
+        });
+        return match (day, other) {
+            (Some(d), Some(w)) => nearest(d, w),
+            _ => Some(date),
+        };
     }
     let p = published?;
     if let Some(r) = relative {
         return relative_date(p, r);
     }
-    // The nearest such weekday: on or before publication for a held meeting, after it for a planned one.
     let w = here().find_map(|m| if let Entity::Weekday(w) = m.entity { Some(w) } else { None })?;
-    let pw = p.weekday() as i64;
-    let day = match status {
-        Status::Held => p.add_days(-(pw - w as i64).rem_euclid(7)),
-        Status::Planned => p.add_days((w as i64 - pw).rem_euclid(7)),
-    }?;
-    Some(PartialDate::day(day.year, day.month, day.day))
+    nearest(p, w)
 }
 
 /// Two roles name the same office, or one is the generic "minister" of the other.
