@@ -64,6 +64,18 @@ fn skip_filler(text: &str, mut pos: usize) -> usize {
     }
 }
 
+/// A day written as an ordinal before "of" and the month: "السادس من نيسان"
+/// (the sixth of April). Not the last word of a compound ("الحادي والعشرين من",
+/// the twenty-first), which the ordinals do not cover.
+fn ordinal_day_before(text: &str, mentions: &[Mention], month: &Mention) -> Option<(usize, u32, usize)> {
+    let o = mentions.iter().find(|o| matches!(o.entity, Entity::Ordinal(_)) && text.get(o.end..month.start).is_some_and(|gap| matches!(gap, " من " | " of ")))?;
+    let Entity::Ordinal(n) = o.entity else { return None };
+    if text[o.start..].starts_with("وال") {
+        return None;
+    }
+    Some((o.start, u32::from(n), 1))
+}
+
 /// Where a month name ends, with the same month's other name written beside
 /// it: "تشرين الأول/أكتوبر", "أكتوبر / تشرين الأول", "تشرين الأول (أكتوبر)".
 fn paired_month_end(text: &str, mentions: &[Mention], m: &Mention) -> usize {
@@ -105,7 +117,7 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<DateMention> {
     for m in mentions {
         let Entity::Month(calendar, month) = m.entity else { continue };
         // Day before the month ("24 تیر 1397", "07 April 2018") or after it ("April 29, 2019").
-        let before = digits_before(text, m.start).filter(|(_, d, n)| *n <= 2 && (1..=31).contains(d));
+        let before = digits_before(text, m.start).filter(|(_, d, n)| *n <= 2 && (1..=31).contains(d)).or_else(|| ordinal_day_before(text, mentions, m));
         let after_pos = skip_filler(text, paired_month_end(text, mentions, m));
         let after = digits_after(text, after_pos);
         let (start, day, year_probe) = match (before, after) {
