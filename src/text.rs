@@ -327,14 +327,16 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
     };
     // Every character that may end a sentence is ASCII but '؟' (U+061F,
-    // 0xD8 0x9F): a byte scan finds them without decoding the text.
+    // 0xD8 0x9F): a byte scan finds them without decoding the text. It looks
+    // for the second byte of '؟': the first, 0xD8, leads most Arabic letters.
     let mut i = 0;
-    while let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'!' | b'?' | b'.' | 0xD8)) {
+    while let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'!' | b'?' | b'.' | 0x9F)) {
         i += skip;
         let (len, boundary) = match bytes[i] {
             b'\n' => (1, true),
             b'!' | b'?' => (1, bytes.get(i + 1).map_or(true, |b| *b == b' ')),
-            0xD8 if bytes.get(i + 1) == Some(&0x9F) => (2, bytes.get(i + 2).map_or(true, |b| *b == b' ')),
+            // A continuation byte: never the first of the text.
+            0x9F if bytes[i - 1] == 0xD8 => (1, bytes.get(i + 1).map_or(true, |b| *b == b' ')),
             b'.' => {
                 (1, bytes.get(i + 1).map_or(true, |b| *b == b' ') && {
                     let word = text[start..i].rsplit(|ch: char| ch == ' ' || ch == '(').next().unwrap_or("");
