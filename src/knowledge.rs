@@ -716,7 +716,7 @@ const ALPHABET_CODES: usize = 127;
 /// the patterns in the lower-cased text.
 struct Alphabet {
     /// Codes of the characters below U+0800 (Latin, Arabic script).
-    low: Vec<u8>,
+    low: Box<[u8; 0x800]>,
     /// Codes of the characters above, sorted.
     high: Vec<(char, u8)>,
     /// More characters than codes: the rarest share codes, and each match is
@@ -741,7 +741,7 @@ impl Alphabet {
         let mut counts: Vec<(char, usize)> = low.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(c, &n)| Some((char::from_u32(c as u32)?, n))).chain(high).collect();
         // The most frequent characters first; ties in a fixed order.
         counts.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
-        let mut alphabet = Alphabet { low: vec![0; 0x800], high: Vec::new(), shared: counts.len() > codes };
+        let mut alphabet = Alphabet { low: Box::new([0; 0x800]), high: Vec::new(), shared: counts.len() > codes };
         for (i, &(c, _)) in counts.iter().enumerate() {
             let code = 0x80 + (i % codes) as u8;
             match alphabet.low.get_mut(c as usize) {
@@ -771,11 +771,25 @@ impl Alphabet {
 
     /// The codes of a text, and for each code (and one past the last) its byte offset in the text.
     fn encode(&self, text: &str) -> (Vec<u8>, Vec<u32>) {
+        let bytes = text.as_bytes();
         let mut codes = Vec::with_capacity(text.len());
         let mut offsets = Vec::with_capacity(text.len() + 1);
-        for (i, c) in text.char_indices() {
-            codes.push(self.code(c));
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII and the two-byte characters (Arabic script among them) are
+            // read from their bytes; the others are decoded.
+            let (code, len) = match bytes[i] {
+                b if b.is_ascii() => (b.to_ascii_lowercase(), 1),
+                // A lead byte is followed by its continuation byte: the text is UTF-8.
+                b @ 0xC0..=0xDF => (self.low[usize::from(b & 0x1F) << 6 | usize::from(bytes[i + 1] & 0x3F)], 2),
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or_default();
+                    (self.code(c), c.len_utf8())
+                }
+            };
+            codes.push(code);
             offsets.push(i as u32);
+            i += len;
         }
         offsets.push(text.len() as u32);
         (codes, offsets)
@@ -859,6 +873,16 @@ mod tests {
         // "ههران" has the codes of "تهران" (ت and ه share one) but is no match.
         assert_eq!(found, [("Kazan", true), ("تهران", true), ("ههران", false)]);
         assert!(!Knowledge::get().alphabet.shared, "the knowledge's characters have a code each");
+    }
+
+    #[test]
+    fn texts_are_encoded_character_by_character() {
+        let alphabet = &Knowledge::get().alphabet;
+        let text: String = ('\u{0}'..='\u{07FF}').chain(['\u{0800}', '\u{FB50}', '\u{FEFF}', '\u{10000}']).collect();
+        let (codes, offsets) = alphabet.encode(&text);
+        let expected: Vec<(u8, u32)> = text.char_indices().map(|(i, c)| (alphabet.code(c), i as u32)).collect();
+        assert_eq!(codes.into_iter().zip(offsets.iter().copied()).collect::<Vec<_>>(), expected);
+        assert_eq!(offsets.last(), Some(&(text.len() as u32)));
     }
 
     #[test]
