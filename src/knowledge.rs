@@ -772,9 +772,10 @@ impl Alphabet {
     /// The codes of a text, and for each code (and one past the last) its byte offset in the text.
     fn encode(&self, text: &str) -> (Vec<u8>, Vec<u32>) {
         let bytes = text.as_bytes();
-        let mut codes = Vec::with_capacity(text.len());
-        let mut offsets = Vec::with_capacity(text.len() + 1);
-        let mut i = 0;
+        // At most one code per byte: written in place, then cut to length.
+        let mut codes = vec![0; text.len()];
+        let mut offsets = vec![0; text.len() + 1];
+        let (mut i, mut n) = (0, 0);
         while i < bytes.len() {
             // ASCII and the two-byte characters (Arabic script among them) are
             // read from their bytes; the others are decoded.
@@ -787,11 +788,14 @@ impl Alphabet {
                     (self.code(c), c.len_utf8())
                 }
             };
-            codes.push(code);
-            offsets.push(i as u32);
+            codes[n] = code;
+            offsets[n] = i as u32;
+            n += 1;
             i += len;
         }
-        offsets.push(text.len() as u32);
+        codes.truncate(n);
+        offsets[n] = text.len() as u32;
+        offsets.truncate(n + 1);
         (codes, offsets)
     }
 }
