@@ -226,16 +226,42 @@ const ORDINALS: &str = include_str!("../data/ordinals.tsv");
 const TRIGGERS: &str = include_str!("../data/triggers.tsv");
 const TOPICS: &str = include_str!("../data/topics.tsv");
 
+/// The most fields a record of a knowledge file has (`scripts/check-data.py`
+/// checks each file's count).
+const MAX_FIELDS: usize = 8;
+
+/// The fields of one record of a TSV knowledge file, held without allocating.
+pub(crate) struct Record<'a> {
+    fields: [&'a str; MAX_FIELDS],
+    len: usize,
+}
+
+impl<'a> Record<'a> {
+    pub(crate) fn as_slice(&self) -> &[&'a str] {
+        &self.fields[..self.len]
+    }
+}
+
+impl<'a> std::ops::Deref for Record<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        self.as_slice()
+    }
+}
+
 /// The records of a TSV knowledge file: non-comment, non-blank lines split at tabs.
-pub(crate) fn records(file: &str) -> impl Iterator<Item = Vec<&str>> {
+pub(crate) fn records(file: &str) -> impl Iterator<Item = Record<'_>> {
     file.lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
-            // Room for the fields of the widest file (seven), without growing.
-            let mut fields = Vec::with_capacity(8);
-            fields.extend(l.split('\t').map(str::trim));
-            fields
+            let mut record = Record { fields: [""; MAX_FIELDS], len: 0 };
+            for (slot, field) in record.fields.iter_mut().zip(l.split('\t')) {
+                *slot = field.trim();
+                record.len += 1;
+            }
+            record
         })
 }
 
@@ -887,6 +913,15 @@ mod tests {
         let expected: Vec<(u8, u32)> = text.char_indices().map(|(i, c)| (alphabet.code(c), i as u32)).collect();
         assert_eq!(codes.into_iter().zip(offsets.iter().copied()).collect::<Vec<_>>(), expected);
         assert_eq!(offsets.last(), Some(&(text.len() as u32)));
+    }
+
+    #[test]
+    fn records_hold_every_field() {
+        let files = [COUNTRIES, COUNTRY_NAMES, DEMONYMS, CITIES, BODIES, ROLES, RANKS, OFFICIALS, AGENCIES, EVENTS, EDITIONS, MONTHS, WEEKDAYS, ORDINALS, TRIGGERS, TOPICS];
+        for file in files.into_iter().chain([include_str!("../data/interface-names.tsv")]) {
+            let widest = file.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').count()).max().unwrap_or(0);
+            assert!(widest <= MAX_FIELDS, "{widest} fields");
+        }
     }
 
     #[test]
