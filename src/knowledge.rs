@@ -187,8 +187,10 @@ pub struct Knowledge {
     ordinal_words: HashMap<u8, String>,
     /// Every pattern: a form folded and lower-cased (ASCII).
     patterns: Vec<String>,
-    /// Entities of each pattern.
-    pattern_entities: Vec<Vec<Entity>>,
+    /// Entities of every pattern, pattern after pattern: those of pattern
+    /// `p` are `pattern_entities[entities_start[p]..entities_start[p + 1]]`.
+    pattern_entities: Vec<Entity>,
+    entities_start: Vec<u32>,
     /// How each pattern may match.
     pattern_rules: Vec<PatternRule>,
     /// The one-byte codes the automata read.
@@ -300,7 +302,8 @@ struct PatternRule {
 struct Builder {
     /// Each pattern's index.
     patterns: HashMap<String, usize, BuildHasherDefault<Fnv>>,
-    entities: Vec<Vec<Entity>>,
+    /// Each (pattern, entity) in the order added, repeats included.
+    entities: Vec<(u32, Entity)>,
     rules: Vec<PatternRule>,
     /// The form being added, folded (one buffer for all the forms).
     folded: String,
@@ -350,13 +353,42 @@ impl Builder {
             None => {
                 self.patterns.insert(self.folded.clone(), self.rules.len());
                 self.rules.push(PatternRule { arabic: is_arabic_script(&self.folded), exact_case, nisba });
-                self.entities.push(vec![entity]);
-                return;
+                self.rules.len() - 1
             }
         };
-        if !self.entities[i].contains(&entity) {
-            self.entities[i].push(entity);
+        self.entities.push((i as u32, entity));
+    }
+
+    /// The entities of each pattern, pattern after pattern, each once in the
+    /// order first added, and where each pattern's begin (see [`Knowledge::pattern_entities`]).
+    fn entities_by_pattern(&self) -> (Vec<Entity>, Vec<u32>) {
+        let mut start = vec![0u32; self.rules.len() + 1];
+        for &(p, _) in &self.entities {
+            start[p as usize + 1] += 1;
         }
+        for p in 0..self.rules.len() {
+            start[p + 1] += start[p];
+        }
+        // Filled in place, then each pattern's repeats taken out.
+        let mut filled = start.clone();
+        let mut all = vec![Entity::Rank; self.entities.len()];
+        for &(p, entity) in &self.entities {
+            all[filled[p as usize] as usize] = entity;
+            filled[p as usize] += 1;
+        }
+        let mut entities = Vec::with_capacity(all.len());
+        let mut starts = Vec::with_capacity(start.len());
+        for p in 0..self.rules.len() {
+            starts.push(entities.len() as u32);
+            let first = entities.len();
+            for &entity in &all[start[p] as usize..start[p + 1] as usize] {
+                if !entities[first..].contains(&entity) {
+                    entities.push(entity);
+                }
+            }
+        }
+        starts.push(entities.len() as u32);
+        (entities, starts)
     }
 
     fn add(&mut self, form: &str, entity: Entity) {
@@ -442,6 +474,7 @@ impl Knowledge {
             ordinal_words: HashMap::new(),
             patterns: Vec::new(),
             pattern_entities: Vec::new(),
+            entities_start: Vec::new(),
             pattern_rules: Vec::new(),
             alphabet: Alphabet::new(&[], ALPHABET_CODES),
             script_keys: [0; 256],
@@ -615,6 +648,7 @@ impl Knowledge {
             }
         }
 
+        (k.pattern_entities, k.entities_start) = b.entities_by_pattern();
         // The patterns in the order of their indices.
         let mut list = vec![String::new(); b.rules.len()];
         for (pattern, i) in b.patterns {
@@ -631,7 +665,6 @@ impl Knowledge {
             }
         }
         k.patterns = list;
-        k.pattern_entities = b.entities;
         k.pattern_rules = b.rules;
         k
     }
@@ -703,7 +736,7 @@ impl Knowledge {
         let mut last_accepted = None;
         let mut out = Vec::with_capacity(found.len());
         for (s, e, p) in found {
-            let is_phrase = self.pattern_entities[p].iter().all(|e| matches!(e, Entity::Phrase(_)));
+            let is_phrase = self.entities_of(p).iter().all(|e| matches!(e, Entity::Phrase(_)));
             if is_phrase {
                 if taken[s..e].iter().all(|t| *t) {
                     continue;
@@ -716,12 +749,17 @@ impl Knowledge {
                 taken[s..e].iter_mut().for_each(|t| *t = true);
                 last_accepted = Some((s, e));
             }
-            for &entity in &self.pattern_entities[p] {
+            for &entity in self.entities_of(p) {
                 out.push(Mention { start: s, end: e, entity });
             }
         }
         out.sort_by_key(|m| (m.start, m.end));
         out
+    }
+
+    /// The entities a pattern refers to.
+    fn entities_of(&self, pattern: usize) -> &[Entity] {
+        &self.pattern_entities[self.entities_start[pattern] as usize..self.entities_start[pattern + 1] as usize]
     }
 
     /// Officials whose name matches and who held office at `date` (if known).
