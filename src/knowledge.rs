@@ -288,6 +288,10 @@ fn opt(s: Option<&&str>) -> Option<String> {
 /// ("إيراني" → "إيرانية", "الإيرانيين", "إيرانياً"), longest first.
 const NISBA_ENDINGS: &[&str] = &["تين", "تان", "ين", "ون", "ان", "ات", "ه", "ا"];
 
+/// Room for the gazetteer's patterns (about ten thousand) without growing:
+/// a table of twice as many would be twice as many pages to touch.
+const PATTERNS_ROOM: usize = 12_000;
+
 /// How a pattern may match.
 #[derive(Debug, Clone, Default)]
 struct PatternRule {
@@ -480,8 +484,7 @@ impl Knowledge {
             script_keys: [0; 256],
             scripts: Default::default(),
         };
-        // About ten thousand forms: room for them all at once.
-        let mut b = Builder { patterns: HashMap::with_capacity_and_hasher(1 << 14, Default::default()), entities: Vec::new(), rules: Vec::new(), folded: String::new() };
+        let mut b = Builder { patterns: HashMap::with_capacity_and_hasher(PATTERNS_ROOM, Default::default()), entities: Vec::with_capacity(PATTERNS_ROOM), rules: Vec::with_capacity(PATTERNS_ROOM), folded: String::new() };
 
         let named_parties = [(COUNTRIES, false), (COUNTRY_NAMES, false), (BODIES, true)];
         for (r, body) in named_parties.iter().flat_map(|&(file, body)| records(file).map(move |r| (r, body))) {
