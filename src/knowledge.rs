@@ -796,13 +796,15 @@ impl Alphabet {
         // How often each character other than ASCII occurs in the patterns.
         let mut low = vec![0usize; 0x800];
         let mut high: Vec<(char, usize)> = Vec::new();
-        for c in patterns.iter().flat_map(|p| p.chars()).filter(|c| !c.is_ascii()) {
-            match low.get_mut(c as usize) {
-                Some(n) => *n += 1,
-                None => match high.iter_mut().find(|(x, _)| *x == c) {
-                    Some((_, n)) => *n += 1,
-                    None => high.push((c, 1)),
-                },
+        for pattern in patterns {
+            for c in pattern.chars().filter(|c| !c.is_ascii()) {
+                match low.get_mut(c as usize) {
+                    Some(n) => *n += 1,
+                    None => match high.iter_mut().find(|(x, _)| *x == c) {
+                        Some((_, n)) => *n += 1,
+                        None => high.push((c, 1)),
+                    },
+                }
             }
         }
         let mut counts: Vec<(char, usize)> = low.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(c, &n)| Some((char::from_u32(c as u32)?, n))).chain(high).collect();
