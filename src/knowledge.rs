@@ -207,8 +207,10 @@ pub struct Knowledge {
     ordinal_words: HashMap<u8, String>,
     /// Every pattern: a form folded and lower-cased (ASCII).
     patterns: Vec<String>,
-    /// Entities of each pattern.
-    pattern_entities: Vec<Vec<Entity>>,
+    /// Entities of every pattern, pattern after pattern: those of pattern
+    /// `p` are `pattern_entities[entities_start[p]..entities_start[p + 1]]`.
+    pattern_entities: Vec<Entity>,
+    entities_start: Vec<u32>,
     /// How each pattern may match.
     pattern_rules: Vec<PatternRule>,
     /// The one-byte codes the automata read.
@@ -246,16 +248,42 @@ const ORDINALS: &str = include_str!("../data/ordinals.tsv");
 const TRIGGERS: &str = include_str!("../data/triggers.tsv");
 const TOPICS: &str = include_str!("../data/topics.tsv");
 
+/// The most fields a record of a knowledge file has (`scripts/check-data.py`
+/// checks each file's count).
+const MAX_FIELDS: usize = 8;
+
+/// The fields of one record of a TSV knowledge file, held without allocating.
+pub(crate) struct Record<'a> {
+    fields: [&'a str; MAX_FIELDS],
+    len: usize,
+}
+
+impl<'a> Record<'a> {
+    pub(crate) fn as_slice(&self) -> &[&'a str] {
+        &self.fields[..self.len]
+    }
+}
+
+impl<'a> std::ops::Deref for Record<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        self.as_slice()
+    }
+}
+
 /// The records of a TSV knowledge file: non-comment, non-blank lines split at tabs.
-pub(crate) fn records(file: &str) -> impl Iterator<Item = Vec<&str>> {
+pub(crate) fn records(file: &str) -> impl Iterator<Item = Record<'_>> {
     file.lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
-            // Room for the fields of the widest file (seven), without growing.
-            let mut fields = Vec::with_capacity(8);
-            fields.extend(l.split('\t').map(str::trim));
-            fields
+            let mut record = Record { fields: [""; MAX_FIELDS], len: 0 };
+            for (slot, field) in record.fields.iter_mut().zip(l.split('\t')) {
+                *slot = field.trim();
+                record.len += 1;
+            }
+            record
         })
 }
 
@@ -280,6 +308,10 @@ fn opt(s: Option<&&str>) -> Option<String> {
 /// ("إيراني" → "إيرانية", "الإيرانيين", "إيرانياً"), longest first.
 const NISBA_ENDINGS: &[&str] = &["تين", "تان", "ين", "ون", "ان", "ات", "ه", "ا"];
 
+/// Room for the gazetteer's patterns (about ten thousand) without growing:
+/// a table of twice as many would be twice as many pages to touch.
+const PATTERNS_ROOM: usize = 12_000;
+
 /// How a pattern may match.
 #[derive(Debug, Clone, Default)]
 struct PatternRule {
@@ -294,7 +326,8 @@ struct PatternRule {
 struct Builder {
     /// Each pattern's index.
     patterns: HashMap<String, usize, BuildHasherDefault<Fnv>>,
-    entities: Vec<Vec<Entity>>,
+    /// Each (pattern, entity) in the order added, repeats included.
+    entities: Vec<(u32, Entity)>,
     rules: Vec<PatternRule>,
     /// The form being added, folded (one buffer for all the forms).
     folded: String,
@@ -344,13 +377,42 @@ impl Builder {
             None => {
                 self.patterns.insert(self.folded.clone(), self.rules.len());
                 self.rules.push(PatternRule { arabic: is_arabic_script(&self.folded), exact_case, nisba });
-                self.entities.push(vec![entity]);
-                return;
+                self.rules.len() - 1
             }
         };
-        if !self.entities[i].contains(&entity) {
-            self.entities[i].push(entity);
+        self.entities.push((i as u32, entity));
+    }
+
+    /// The entities of each pattern, pattern after pattern, each once in the
+    /// order first added, and where each pattern's begin (see [`Knowledge::pattern_entities`]).
+    fn entities_by_pattern(&self) -> (Vec<Entity>, Vec<u32>) {
+        let mut start = vec![0u32; self.rules.len() + 1];
+        for &(p, _) in &self.entities {
+            start[p as usize + 1] += 1;
         }
+        for p in 0..self.rules.len() {
+            start[p + 1] += start[p];
+        }
+        // Filled in place, then each pattern's repeats taken out.
+        let mut filled = start.clone();
+        let mut all = vec![Entity::Rank; self.entities.len()];
+        for &(p, entity) in &self.entities {
+            all[filled[p as usize] as usize] = entity;
+            filled[p as usize] += 1;
+        }
+        let mut entities = Vec::with_capacity(all.len());
+        let mut starts = Vec::with_capacity(start.len());
+        for p in 0..self.rules.len() {
+            starts.push(entities.len() as u32);
+            let first = entities.len();
+            for &entity in &all[start[p] as usize..start[p + 1] as usize] {
+                if !entities[first..].contains(&entity) {
+                    entities.push(entity);
+                }
+            }
+        }
+        starts.push(entities.len() as u32);
+        (entities, starts)
     }
 
     fn add(&mut self, form: &str, entity: Entity) {
@@ -436,13 +498,13 @@ impl Knowledge {
             ordinal_words: HashMap::new(),
             patterns: Vec::new(),
             pattern_entities: Vec::new(),
+            entities_start: Vec::new(),
             pattern_rules: Vec::new(),
             alphabet: Alphabet::new(&[], ALPHABET_CODES),
             script_keys: [0; 256],
             scripts: Default::default(),
         };
-        // About ten thousand forms: room for them all at once.
-        let mut b = Builder { patterns: HashMap::with_capacity_and_hasher(1 << 14, Default::default()), entities: Vec::new(), rules: Vec::new(), folded: String::new() };
+        let mut b = Builder { patterns: HashMap::with_capacity_and_hasher(PATTERNS_ROOM, Default::default()), entities: Vec::with_capacity(PATTERNS_ROOM), rules: Vec::with_capacity(PATTERNS_ROOM), folded: String::new() };
 
         let named_parties = [(COUNTRIES, false), (COUNTRY_NAMES, false), (BODIES, true)];
         for (r, body) in named_parties.iter().flat_map(|&(file, body)| records(file).map(move |r| (r, body))) {
@@ -609,6 +671,7 @@ impl Knowledge {
             }
         }
 
+        (k.pattern_entities, k.entities_start) = b.entities_by_pattern();
         // The patterns in the order of their indices.
         let mut list = vec![String::new(); b.rules.len()];
         for (pattern, i) in b.patterns {
@@ -625,7 +688,6 @@ impl Knowledge {
             }
         }
         k.patterns = list;
-        k.pattern_entities = b.entities;
         k.pattern_rules = b.rules;
         k
     }
@@ -697,7 +759,7 @@ impl Knowledge {
         let mut last_accepted = None;
         let mut out = Vec::with_capacity(found.len());
         for (s, e, p) in found {
-            let is_phrase = self.pattern_entities[p].iter().all(|e| matches!(e, Entity::Phrase(_)));
+            let is_phrase = self.entities_of(p).iter().all(|e| matches!(e, Entity::Phrase(_)));
             if is_phrase {
                 if taken[s..e].iter().all(|t| *t) {
                     continue;
@@ -710,12 +772,17 @@ impl Knowledge {
                 taken[s..e].iter_mut().for_each(|t| *t = true);
                 last_accepted = Some((s, e));
             }
-            for &entity in &self.pattern_entities[p] {
+            for &entity in self.entities_of(p) {
                 out.push(Mention { start: s, end: e, entity });
             }
         }
         out.sort_by_key(|m| (m.start, m.end));
         out
+    }
+
+    /// The entities a pattern refers to.
+    fn entities_of(&self, pattern: usize) -> &[Entity] {
+        &self.pattern_entities[self.entities_start[pattern] as usize..self.entities_start[pattern + 1] as usize]
     }
 
     /// Officials whose name matches and who held office at `date` (if known).
@@ -736,7 +803,7 @@ const ALPHABET_CODES: usize = 127;
 /// the patterns in the lower-cased text.
 struct Alphabet {
     /// Codes of the characters below U+0800 (Latin, Arabic script).
-    low: Vec<u8>,
+    low: Box<[u8; 0x800]>,
     /// Codes of the characters above, sorted.
     high: Vec<(char, u8)>,
     /// More characters than codes: the rarest share codes, and each match is
@@ -749,19 +816,21 @@ impl Alphabet {
         // How often each character other than ASCII occurs in the patterns.
         let mut low = vec![0usize; 0x800];
         let mut high: Vec<(char, usize)> = Vec::new();
-        for c in patterns.iter().flat_map(|p| p.chars()).filter(|c| !c.is_ascii()) {
-            match low.get_mut(c as usize) {
-                Some(n) => *n += 1,
-                None => match high.iter_mut().find(|(x, _)| *x == c) {
-                    Some((_, n)) => *n += 1,
-                    None => high.push((c, 1)),
-                },
+        for pattern in patterns {
+            for c in pattern.chars().filter(|c| !c.is_ascii()) {
+                match low.get_mut(c as usize) {
+                    Some(n) => *n += 1,
+                    None => match high.iter_mut().find(|(x, _)| *x == c) {
+                        Some((_, n)) => *n += 1,
+                        None => high.push((c, 1)),
+                    },
+                }
             }
         }
         let mut counts: Vec<(char, usize)> = low.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(c, &n)| Some((char::from_u32(c as u32)?, n))).chain(high).collect();
         // The most frequent characters first; ties in a fixed order.
         counts.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
-        let mut alphabet = Alphabet { low: vec![0; 0x800], high: Vec::new(), shared: counts.len() > codes };
+        let mut alphabet = Alphabet { low: Box::new([0; 0x800]), high: Vec::new(), shared: counts.len() > codes };
         for (i, &(c, _)) in counts.iter().enumerate() {
             let code = 0x80 + (i % codes) as u8;
             match alphabet.low.get_mut(c as usize) {
@@ -791,13 +860,31 @@ impl Alphabet {
 
     /// The codes of a text, and for each code (and one past the last) its byte offset in the text.
     fn encode(&self, text: &str) -> (Vec<u8>, Vec<u32>) {
-        let mut codes = Vec::with_capacity(text.len());
-        let mut offsets = Vec::with_capacity(text.len() + 1);
-        for (i, c) in text.char_indices() {
-            codes.push(self.code(c));
-            offsets.push(i as u32);
+        let bytes = text.as_bytes();
+        // At most one code per byte: written in place, then cut to length.
+        let mut codes = vec![0; text.len()];
+        let mut offsets = vec![0; text.len() + 1];
+        let (mut i, mut n) = (0, 0);
+        while i < bytes.len() {
+            // ASCII and the two-byte characters (Arabic script among them) are
+            // read from their bytes; the others are decoded.
+            let (code, len) = match bytes[i] {
+                b if b.is_ascii() => (b.to_ascii_lowercase(), 1),
+                // A lead byte is followed by its continuation byte: the text is UTF-8.
+                b @ 0xC0..=0xDF => (self.low[usize::from(b & 0x1F) << 6 | usize::from(bytes[i + 1] & 0x3F)], 2),
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or_default();
+                    (self.code(c), c.len_utf8())
+                }
+            };
+            codes[n] = code;
+            offsets[n] = i as u32;
+            n += 1;
+            i += len;
         }
-        offsets.push(text.len() as u32);
+        codes.truncate(n);
+        offsets[n] = text.len() as u32;
+        offsets.truncate(n + 1);
         (codes, offsets)
     }
 }
@@ -879,6 +966,25 @@ mod tests {
         // "ههران" has the codes of "تهران" (ت and ه share one) but is no match.
         assert_eq!(found, [("Kazan", true), ("تهران", true), ("ههران", false)]);
         assert!(!Knowledge::get().alphabet.shared, "the knowledge's characters have a code each");
+    }
+
+    #[test]
+    fn texts_are_encoded_character_by_character() {
+        let alphabet = &Knowledge::get().alphabet;
+        let text: String = ('\u{0}'..='\u{07FF}').chain(['\u{0800}', '\u{FB50}', '\u{FEFF}', '\u{10000}']).collect();
+        let (codes, offsets) = alphabet.encode(&text);
+        let expected: Vec<(u8, u32)> = text.char_indices().map(|(i, c)| (alphabet.code(c), i as u32)).collect();
+        assert_eq!(codes.into_iter().zip(offsets.iter().copied()).collect::<Vec<_>>(), expected);
+        assert_eq!(offsets.last(), Some(&(text.len() as u32)));
+    }
+
+    #[test]
+    fn records_hold_every_field() {
+        let files = [COUNTRIES, COUNTRY_NAMES, DEMONYMS, CITIES, BODIES, ROLES, RANKS, OFFICIALS, AGENCIES, EVENTS, EDITIONS, MONTHS, WEEKDAYS, ORDINALS, TRIGGERS, TOPICS];
+        for file in files.into_iter().chain([include_str!("../data/interface-names.tsv")]) {
+            let widest = file.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').count()).max().unwrap_or(0);
+            assert!(widest <= MAX_FIELDS, "{widest} fields");
+        }
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub struct Folded {
 const BLOCK: usize = 256;
 
 /// What one original character becomes.
+#[derive(Clone, Copy)]
 enum Fold {
     Drop,
     One(char),
@@ -41,21 +42,11 @@ enum Fold {
 
 fn fold_char(c: char) -> Fold {
     match c {
-        // Arabic diacritics (harakat, tanwin, shadda, sukun, maddah above,
-        // hamza above/below marks), superscript alef, Quranic marks.
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => Fold::Drop,
-        // Tatweel, zero-width characters, soft hyphen, BOM.
-        '\u{0640}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{FEFF}' => Fold::Drop,
-        // Bidi controls: LRM, RLM, ALM, embeddings/overrides, isolates.
-        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Fold::Drop,
-        'ی' | 'ى' | 'ې' | 'ۍ' | 'ے' => Fold::One('ي'),
-        'ک' | 'ڪ' => Fold::One('ك'),
-        'ة' | 'ۀ' | 'ە' | 'ھ' | 'ہ' | 'ۃ' => Fold::One('ه'),
-        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Fold::One('ا'),
-        'ؤ' => Fold::One('و'),
-        'ئ' => Fold::One('ي'),
-        '٠'..='٩' => Fold::One(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
-        '۰'..='۹' => Fold::One(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
+        '\u{0600}'..='\u{06FF}' => ARABIC_BLOCK_FOLDS[c as usize - 0x600],
+        // Zero-width characters, soft hyphen, BOM.
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{FEFF}' => Fold::Drop,
+        // Bidi controls: LRM, RLM, embeddings/overrides, isolates.
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Fold::Drop,
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Fold::One('-'),
         '\u{2018}' | '\u{2019}' | '\u{02BC}' => Fold::One('\''),
         '\u{201C}' | '\u{201D}' | '«' | '»' => Fold::One('"'),
@@ -64,6 +55,40 @@ fn fold_char(c: char) -> Fold {
         c => Fold::One(c),
     }
 }
+
+/// How a character of the Arabic block (U+0600 to U+06FF) folds.
+const fn fold_arabic_block(c: char) -> Fold {
+    match c {
+        // Arabic diacritics (harakat, tanwin, shadda, sukun, maddah above,
+        // hamza above/below marks), superscript alef, Quranic marks.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => Fold::Drop,
+        // Tatweel; the Arabic letter mark (a bidi control).
+        '\u{0640}' | '\u{061C}' => Fold::Drop,
+        'ی' | 'ى' | 'ې' | 'ۍ' | 'ے' => Fold::One('ي'),
+        'ک' | 'ڪ' => Fold::One('ك'),
+        'ة' | 'ۀ' | 'ە' | 'ھ' | 'ہ' | 'ۃ' => Fold::One('ه'),
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Fold::One('ا'),
+        'ؤ' => Fold::One('و'),
+        'ئ' => Fold::One('ي'),
+        '٠'..='٩' => Fold::One((b'0' + (c as u32 - '٠' as u32) as u8) as char),
+        '۰'..='۹' => Fold::One((b'0' + (c as u32 - '۰' as u32) as u8) as char),
+        c => Fold::One(c),
+    }
+}
+
+/// [`fold_arabic_block`] for each character of the block: most characters
+/// of an Arabic-script text are folded by one look-up.
+const ARABIC_BLOCK_FOLDS: [Fold; 256] = {
+    let mut folds = [Fold::Drop; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(c) = char::from_u32(0x600 + i as u32) {
+            folds[i] = fold_arabic_block(c);
+        }
+        i += 1;
+    }
+    folds
+};
 
 /// Fold a piece of knowledge (a pattern) the same way as article text.
 pub fn fold(s: &str) -> String {
@@ -87,9 +112,10 @@ pub fn fold_trimmed(s: &str, out: &mut String) {
 /// number of characters of `original`.
 ///
 /// Every article goes through here once, so most of the text takes a short
-/// path: runs of characters that fold to themselves (printable ASCII, the
-/// Arabic letters that have no variant, single spaces between them) are
-/// copied whole, and only the other characters go through [`fold_char`].
+/// path: runs of characters that fold to one character each (printable
+/// ASCII, the letters of the Arabic block and their variants, single spaces
+/// between them) are copied whole or replaced in place, and only the other
+/// characters go through [`fold_char`].
 fn fold_into<const MAP: bool>(original: &str, text: &mut String, drops: &mut Vec<(u32, u32)>) -> u32 {
     let bytes = original.as_bytes();
     // Characters read from `original`, and written to `text`.
@@ -97,11 +123,17 @@ fn fold_into<const MAP: bool>(original: &str, text: &mut String, drops: &mut Vec
     let mut last_space = true;
     let mut pos = 0;
     while pos < bytes.len() {
-        let (run_start, mut run_chars) = (pos, 0);
+        // The run's characters from `copy_from` on are not yet written.
+        let (mut copy_from, mut run_chars) = (pos, 0);
         loop {
-            if let Some(len) = unchanged_char_at(bytes, pos) {
+            if let Some((len, folded)) = one_to_one_at(bytes, pos) {
+                if let Some(f) = folded {
+                    text.push_str(&original[copy_from..pos]);
+                    text.push(f);
+                    copy_from = pos + len;
+                }
                 pos += len;
-            } else if bytes.get(pos) == Some(&b' ') && pos > run_start && unchanged_char_at(bytes, pos + 1).is_some() {
+            } else if bytes.get(pos) == Some(&b' ') && run_chars > 0 && one_to_one_at(bytes, pos + 1).is_some() {
                 // One space between two such characters stays as it is too.
                 pos += 1;
             } else {
@@ -113,7 +145,7 @@ fn fold_into<const MAP: bool>(original: &str, text: &mut String, drops: &mut Vec
             if MAP {
                 note_origin(drops, k, n);
             }
-            text.push_str(&original[run_start..pos]);
+            text.push_str(&original[copy_from..pos]);
             n += run_chars;
             k += run_chars;
             last_space = false;
@@ -161,44 +193,24 @@ fn note_origin(drops: &mut Vec<(u32, u32)>, k: u32, i: u32) {
     }
 }
 
-/// The length in bytes of the character at `pos` if folding leaves it as it
-/// is and it is no space: printable ASCII, or an Arabic letter without
-/// variants (two bytes, lead byte 0xD8 to 0xDB).
-fn unchanged_char_at(bytes: &[u8], pos: usize) -> Option<usize> {
+/// The character at `pos` if folding makes it one character other than a
+/// space or line break (printable ASCII, the Arabic block but for what it
+/// drops): its length in bytes, and what it becomes if it changes.
+fn one_to_one_at(bytes: &[u8], pos: usize) -> Option<(usize, Option<char>)> {
     let b = *bytes.get(pos)?;
     if b.is_ascii_graphic() {
-        return Some(1);
+        return Some((1, None));
     }
     if (0xD8..=0xDB).contains(&b) {
-        let next = *bytes.get(pos + 1)?;
-        let plain = PLAIN_ARABIC_LETTERS[usize::from(b - 0xD8)] >> (next & 0x3F) & 1 == 1;
-        return plain.then_some(2);
+        // U+0600 + offset: a lead byte 0xD8 to 0xDB, then a continuation byte.
+        let offset = usize::from(b - 0xD8) << 6 | usize::from(*bytes.get(pos + 1)? & 0x3F);
+        return match ARABIC_BLOCK_FOLDS[offset] {
+            Fold::One(f) if f as usize == 0x600 + offset => Some((2, None)),
+            Fold::One(f) => Some((2, Some(f))),
+            Fold::Drop | Fold::Space => None,
+        };
     }
     None
-}
-
-/// [`is_plain_arabic_letter`] as bit sets, one for each lead byte 0xD8 to
-/// 0xDB (U+0600 to U+06FF, 64 characters each): bit `n` for the character
-/// whose second byte ends in `n`.
-const PLAIN_ARABIC_LETTERS: [u64; 4] = {
-    let mut sets = [0; 4];
-    let mut c = 0x600;
-    while c < 0x700 {
-        if let Some(ch) = char::from_u32(c) {
-            if is_plain_arabic_letter(ch) {
-                sets[(c as usize - 0x600) / 64] |= 1 << (c % 64);
-            }
-        }
-        c += 1;
-    }
-    sets
-};
-
-/// An Arabic-script letter that folding leaves as it is (most letters of a
-/// text): the basic Arabic letters but for the variants [`fold_char`]
-/// unifies (آ أ إ ؤ ئ ة ى), and the Persian letters پ چ ژ گ.
-const fn is_plain_arabic_letter(c: char) -> bool {
-    matches!(c, 'ء' | 'ا' | 'ب' | 'ت'..='غ' | 'ف'..='و' | 'ي' | 'پ' | 'چ' | 'ژ' | 'گ')
 }
 
 impl Folded {
@@ -246,8 +258,9 @@ impl Folded {
 
 /// The number of characters that start in `bytes` (UTF-8).
 fn char_starts(bytes: &[u8]) -> u32 {
-    // Every byte but a continuation byte (10xxxxxx) starts a character.
-    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u32
+    // Every byte but a continuation byte (10xxxxxx, -128 to -65 as i8) starts
+    // a character. (A sum rather than a count: the compiler vectorises it.)
+    bytes.iter().map(|&b| u32::from(b as i8 >= -0x40)).sum()
 }
 
 /// Is `c` a letter or digit of a word (any script)? ASCII and the Arabic
@@ -286,8 +299,17 @@ pub fn char_slice(original: &str, start: usize, end: usize) -> &str {
 
 /// The byte offset of the `n`th character of `s` (its length past the end).
 fn byte_of_char(s: &str, n: usize) -> usize {
-    let mut seen = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
+    // Whole blocks of bytes before the character are counted first (see `char_starts`).
+    let (mut skipped, mut seen) = (0, 0);
+    for block in s.as_bytes().chunks(BLOCK) {
+        let starts = char_starts(block) as usize;
+        if seen + starts > n {
+            break;
+        }
+        skipped += block.len();
+        seen += starts;
+    }
+    for (i, &b) in s.as_bytes().iter().enumerate().skip(skipped) {
         // Every byte but a UTF-8 continuation byte (10xxxxxx) starts a character.
         if b & 0xC0 != 0x80 {
             if seen == n {
@@ -327,14 +349,16 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
     };
     // Every character that may end a sentence is ASCII but '؟' (U+061F,
-    // 0xD8 0x9F): a byte scan finds them without decoding the text.
+    // 0xD8 0x9F): a byte scan finds them without decoding the text. It looks
+    // for the second byte of '؟': the first, 0xD8, leads most Arabic letters.
     let mut i = 0;
-    while let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'!' | b'?' | b'.' | 0xD8)) {
+    while let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'!' | b'?' | b'.' | 0x9F)) {
         i += skip;
         let (len, boundary) = match bytes[i] {
             b'\n' => (1, true),
             b'!' | b'?' => (1, bytes.get(i + 1).map_or(true, |b| *b == b' ')),
-            0xD8 if bytes.get(i + 1) == Some(&0x9F) => (2, bytes.get(i + 2).map_or(true, |b| *b == b' ')),
+            // A continuation byte: never the first of the text.
+            0x9F if bytes[i - 1] == 0xD8 => (1, bytes.get(i + 1).map_or(true, |b| *b == b' ')),
             b'.' => {
                 (1, bytes.get(i + 1).map_or(true, |b| *b == b' ') && {
                     let word = text[start..i].rsplit(|ch: char| ch == ' ' || ch == '(').next().unwrap_or("");
@@ -401,15 +425,20 @@ mod tests {
     }
 
     #[test]
-    fn plain_arabic_letters_fold_to_themselves() {
-        for c in ('\u{0600}'..='\u{06FF}').filter(|&c| is_plain_arabic_letter(c)) {
-            assert!(matches!(fold_char(c), Fold::One(f) if f == c), "{c}");
-        }
-        // The bit sets say the same.
-        for c in '\u{0600}'..='\u{06FF}' {
+    fn the_short_path_folds_as_fold_char() {
+        for c in ('\u{0}'..='\u{07FF}').chain(['\u{2013}', '\u{200C}']) {
             let mut utf8 = [0; 4];
             let bytes = c.encode_utf8(&mut utf8).as_bytes();
-            assert_eq!(unchanged_char_at(bytes, 0) == Some(2), is_plain_arabic_letter(c), "{c}");
+            let expected = match fold_char(c) {
+                Fold::One(f) if f != ' ' && f != '\n' => Some((c.len_utf8(), (f != c).then_some(f))),
+                _ => None,
+            };
+            let short = one_to_one_at(bytes, 0);
+            assert!(short.is_none() || short == expected, "{c:?}");
+            // Printable ASCII and the Arabic block take the short path.
+            if c.is_ascii_graphic() || ('\u{0600}'..='\u{06FF}').contains(&c) {
+                assert_eq!(short, expected, "{c:?}");
+            }
         }
     }
 
