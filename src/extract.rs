@@ -651,6 +651,36 @@ pub fn analyze(article: &Article) -> Analysis {
         }
     }
 
+    // A held meeting the text gives nothing of when or where ("كما التقى وزير الدفاع
+    // الروسي" after a meeting on an occasion's sidelines) continues the visit of the
+    // held meeting of the same side reported before it: that meeting's day, occasion
+    // and place.
+    let order: Vec<usize> = {
+        let mut o: Vec<usize> = (0..meetings.len()).collect();
+        o.sort_by_key(|&i| firsts[i]);
+        o
+    };
+    for (n, &i) in order.iter().enumerate() {
+        let m = &meetings[i];
+        if m.status != Status::Held || m.date.is_some() || m.occasion.is_some() || m.location.is_some() {
+            continue;
+        }
+        let before = order[..n].iter().rev().map(|&j| &meetings[j]).find(|p| {
+            p.status == Status::Held && p.date.is_some() && p.parties.iter().any(|x| m.parties.contains(x))
+        });
+        if let Some(p) = before {
+            let (date, precision, occasion, location) = (p.date.clone(), p.date_precision.clone(), p.occasion.clone(), p.location.clone());
+            let m = &mut meetings[i];
+            m.date = date;
+            m.date_precision = precision;
+            m.date_source = Some("article".into());
+            if m.mode == Mode::InPerson {
+                m.occasion = occasion;
+                m.location = location;
+            }
+        }
+    }
+
     Analysis {
         id: article.id.clone(),
         lang: lang.to_string(),
