@@ -1201,6 +1201,9 @@ fn choose_official(k: &Knowledge, candidates: &[u16], reference: Option<PartialD
         None => candidates.to_vec(),
     };
     let pool = if in_office.is_empty() { candidates.to_vec() } else { in_office };
+    if let [only] = pool.as_slice() {
+        return Some(*only);
+    }
     // When the others were in office: the span of each one's terms, intersected.
     let window = actors
         .iter()
