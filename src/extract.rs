@@ -523,6 +523,24 @@ impl<'a> Reader<'a> {
         self.mentions[first..].iter().take_while(move |m| m.start < end).filter(move |m| m.end <= end)
     }
 
+    /// Is the mention right beside the span `start..end`, nothing but a weekday,
+    /// "on"/"يوم"/"روز" and punctuation between ("yesterday, 10 February")?
+    fn beside(&self, m: &Mention, start: usize, end: usize) -> bool {
+        let (from, to) = if m.end <= start { (m.end, start) } else { (end, m.start) };
+        if to < from || to - from > 40 {
+            return false;
+        }
+        let mut pos = from;
+        self.text[from..to].split(' ').all(|w| {
+            let (ws, we) = (pos, pos + w.len());
+            pos = we + 1;
+            let w = w.trim_matches(|c: char| c == ',' || c == '،');
+            w.is_empty()
+                || ["on", "يوم", "روز", "the"].iter().any(|x| x.eq_ignore_ascii_case(w))
+                || self.mentions.iter().any(|x| matches!(x.entity, Entity::Weekday(_)) && x.start <= ws && x.end >= we)
+        })
+    }
+
     /// Does a side start right at `from`: an official, a role, a rank or "counterpart",
     /// with states before it in English order ("his Omani counterpart")?
     fn side_follows(&self, from: usize, end: usize) -> bool {
@@ -1094,15 +1112,15 @@ fn finish(
 /// The time relative to publication a sentence gives: its most specific
 /// relative phrase ("بعد غد" rather than the "غد" within it), and one other
 /// than "today" if there is one ("announced today that he will meet tomorrow").
-fn relative_in(reader: &Reader, s: &Sentence) -> Option<Relative> {
+fn relative_in<'m>(reader: &'m Reader, s: &Sentence) -> Option<(&'m Mention, Relative)> {
     let found: Vec<(&Mention, Relative)> = reader
         .mentions_in(s)
         .filter_map(|m| if let Entity::Phrase(Phrase::Relative(r)) = m.entity { Some((m, r)) } else { None })
         .collect();
     let outermost = found.iter().filter(|(m, _)| !found.iter().any(|(o, _)| o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
-    let mut candidates = outermost.map(|&(_, r)| r);
+    let mut candidates = outermost.copied();
     let first = candidates.next()?;
-    Some(std::iter::once(first).chain(candidates).find(|&r| r != Relative::Days(0, 0)).unwrap_or(first))
+    Some(std::iter::once(first).chain(candidates).find(|&(_, r)| r != Relative::Days(0, 0)).unwrap_or(first))
 }
 
 /// The date a relative time names: the day, else the month or year its whole
@@ -1133,7 +1151,7 @@ fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: S
     let relative = relative_in(reader, s);
     // "CAIRO, 3 March 2023 – ... will receive tomorrow": the dateline's date is
     // what "tomorrow" is read against, not the meeting's date.
-    let shifted = relative.is_some_and(|r| r != Relative::Days(0, 0)) || here().any(|m| matches!(m.entity, Entity::Weekday(_)));
+    let shifted = relative.is_some_and(|(_, r)| r != Relative::Days(0, 0)) || here().any(|m| matches!(m.entity, Entity::Weekday(_)));
     let explicit = dates.iter().find(|d| d.start >= s.start && d.end <= s.end && d.date.day.is_some() && !(dates::opens_line(reader.text, d) && shifted));
     // The nearest such weekday: on or before `from` for a held meeting, after it for a planned one.
     let nearest = |from: Ymd, w: u8| {
@@ -1152,6 +1170,14 @@ fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: S
         // "will meet on Saturday, ... sources said on Thursday, 5 December 2024": another
         // weekday than the date's own is read against that date.
         let day = date.month.zip(date.day).and_then(|(m, d)| Ymd::new(date.year, m, d));
+        // "will hold talks ... next month, a source said on Tuesday, 11 February 2025": a
+        // relative time apart from the date is read against it ("yesterday, 10 February"
+        // is that date).
+        if let (Some(d), Some((rm, r))) = (day, relative.filter(|(_, r)| *r != Relative::Days(0, 0))) {
+            if !reader.beside(rm, dm.start, dm.end) {
+                return relative_date(d, r);
+            }
+        }
         let other = here().find_map(|m| match m.entity {
             Entity::Weekday(w) if day.is_some_and(|d| d.weekday() != w) => Some(w),
             _ => None,
@@ -1162,7 +1188,7 @@ fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: S
         };
     }
     let p = published?;
-    if let Some(r) = relative {
+    if let Some((_, r)) = relative {
         return relative_date(p, r);
     }
     let w = here().find_map(|m| if let Entity::Weekday(w) = m.entity { Some(w) } else { None })?;
