@@ -1,8 +1,12 @@
 // What the end-to-end tests and the benchmarks (scripts/bench-*.mjs) share: the project's paths,
 // the Chromium they drive, and the hook every meeting on the timeline carries.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -15,6 +19,22 @@ export const EVENT = '[data-testid="timeline-event"]';
 
 /** Headless Chromium with those arguments. */
 export const launch = () => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+
+/** For a test suite: serve dist/ and launch Chromium before its tests, close both
+ * after. Returns the object that then holds `server` and `browser`. */
+export function servedApp() {
+  const app = {};
+  before(async () => {
+    assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run scripts/build first');
+    app.server = await serve(DIST, 0);
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}
 
 /** Make a file inside the page, ready to import: made here, before any timing
  * starts (Playwright's own setInputFiles would put its transfer of megabytes on

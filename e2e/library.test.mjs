@@ -2,13 +2,12 @@
 // unreadable saved data set aside and reported, corrections that persist, files
 // dropped or picked, exports, and malformed or hostile imports.
 // Run: `node --test e2e/` after `scripts/build` (scripts/test does both).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, EVENT, SHOTS, launch } from './chromium.mjs';
-import { serve } from './serve.mjs';
+import { EVENT, SHOTS, servedApp } from './chromium.mjs';
 
 const KZ = "TEHRAN, May 5, 2021 (MNA) – Iran's defense minister Amir Hatami met his Kazakh counterpart in Tehran on Wednesday to discuss military cooperation.";
 const UZ = "TEHRAN, March 3, 2022 (MNA) – Iran's defense minister met his Uzbek counterpart in Tehran on Thursday.";
@@ -16,34 +15,23 @@ const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</scr
 const BIDI = '\u202Egnp.exe\u202C \u2066evil\u2069';
 
 describe('The library in Chromium', () => {
-  let server, browser;
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run scripts/build first');
-    server = await serve(DIST, 0);
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = servedApp();
 
   /** A fresh browser profile (an empty IndexedDB); `page()` opens the app in it. */
   async function profile() {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const log = { requests: [], errors: [] };
     const page = async () => {
       const p = await context.newPage();
       p.on('request', (r) => log.requests.push(r.url()));
       p.on('console', (m) => { if (m.type() === 'error') log.errors.push(`console: ${m.text()}`); });
       p.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
-      await p.goto(server.origin + '/');
+      await p.goto(app.server.origin + '/');
       await ready(p);
       return p;
     };
     const finish = async () => {
-      const outside = log.requests.filter((u) => !u.startsWith(server.origin + '/') && !u.startsWith('blob:' + server.origin + '/'));
+      const outside = log.requests.filter((u) => !u.startsWith(app.server.origin + '/') && !u.startsWith('blob:' + app.server.origin + '/'));
       assert.deepEqual(outside, [], 'requests left the local server');
       assert.deepEqual(log.errors, [], 'console or page errors');
       await context.close();

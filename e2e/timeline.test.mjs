@@ -1,34 +1,22 @@
 // End-to-end tests of the timeline workbench, the interface languages, the
 // Content-Security-Policy and hostile text, in headless Chromium on the built app (dist/).
 // Run: `node --test e2e/` after `scripts/build` (scripts/test does both).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, EVENT, SHOTS, launch } from './chromium.mjs';
-import { serve } from './serve.mjs';
+import { DIST, EVENT, SHOTS, servedApp } from './chromium.mjs';
 
 const INPUT = '[data-testid="article-input"]';
 const ANALYZE = '[data-testid="analyze"]';
 const ENGLISH = "TEHRAN, May 5, 2021 (MNA) – Iran's defense minister Amir Hatami met his Kazakh counterpart in Tehran on Wednesday to discuss military cooperation.";
 
 describe('The timeline workbench in Chromium', () => {
-  let server, browser;
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run scripts/build first');
-    server = await serve(DIST, 0);
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = servedApp();
 
   /** A fresh page (fresh storage) on the app; records CSP violations, errors and requests. */
   async function open({ width = 1280, height = 900 } = {}) {
-    const context = await browser.newContext({ viewport: { width, height } });
+    const context = await app.browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
     await page.addInitScript(() => {
       window.__violations = [];
@@ -38,11 +26,11 @@ describe('The timeline workbench in Chromium', () => {
     page.on('request', (r) => log.requests.push(r.url()));
     page.on('console', (m) => { if (m.type() === 'error') log.errors.push(`console: ${m.text()}`); });
     page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
-    await page.goto(server.origin + '/', { waitUntil: 'load' });
+    await page.goto(app.server.origin + '/', { waitUntil: 'load' });
     await page.locator(EVENT).first().waitFor({ timeout: 15_000 });
     const finish = async () => {
       assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no Content-Security-Policy violation');
-      assert.deepEqual(log.requests.filter((u) => !u.startsWith(server.origin + '/')), [], 'requests left the local server');
+      assert.deepEqual(log.requests.filter((u) => !u.startsWith(app.server.origin + '/')), [], 'requests left the local server');
       assert.deepEqual(log.errors, [], 'console or page errors');
       await context.close();
     };
