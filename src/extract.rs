@@ -647,6 +647,20 @@ pub fn analyze(article: &Article) -> Analysis {
             let passage_end = firsts.iter().copied().filter(|&f| f > first).min().unwrap_or(text.len());
             let mut m = finish(&reader, &folded, &article.text, d, &dates, &sentences, &actors, headline);
             m.topics = topics(&reader, first, passage_end);
+            // "The meeting took place on 2 September 2024", "این دیدار روز چهارشنبه ...
+            // انجام شد": a later sentence of its passage that refers back to it dates it.
+            if m.date_in_text.is_none() {
+                let later = sentences
+                    .iter()
+                    .filter(|s| s.start > first && s.end <= passage_end && !d.reports.contains(s) && reader.has_phrase(s, Phrase::Anaphor))
+                    .find_map(|s| sentence_date(&reader, s, &dates, m.status));
+                if let Some(date) = later {
+                    m.date = Some(date.to_string());
+                    m.date_in_text = m.date.clone();
+                    m.date_precision = Some(date.precision().to_string());
+                    m.date_source = Some("text".into());
+                }
+            }
             m
         })
         .collect::<Vec<Meeting>>();
