@@ -282,8 +282,10 @@ describe('The library in Chromium', () => {
     await p.locator(`${EVENT}[data-parties="IR-UZ"][data-date="2022-03-03"]`).waitFor();
     await p.locator(`${EVENT}[data-parties="IR-TJ"][data-date="2023-07-07"]`).waitFor();
     await p.locator('[data-testid="corrections"] summary').click();
+    // (The panel's body is built once it is open: give it time to list the articles.)
+    await p.waitForFunction(() => document.querySelector('[data-testid="correct-article"] option[value="imported-2"]'), null, { timeout: 5000 }).catch(() => {});
     const opts = await p.locator('[data-testid="correct-article"] option').evaluateAll((os) => os.map((o) => o.value));
-    for (const id of ['kz', 'uz', 'j1', 'imported-2']) assert.ok(opts.includes(id), `article ${id} in the library`);
+    for (const id of ['kz', 'uz', 'j1', 'imported-2']) assert.ok(opts.includes(id), `article ${id} in the library: ${opts}`);
     // The HTML file's markup was text; the payloads are shown as text and never run.
     const shown = p.locator('[data-testid="article"]', { hasText: '<img src=x onerror=' });
     assert.ok(await shown.count() >= 1, 'the payload is visible as text');
