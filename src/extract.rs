@@ -13,7 +13,6 @@
 
 use crate::calendar::Ymd;
 use crate::dates::{self, DateMention};
-use std::sync::OnceLock;
 use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
 use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
 use crate::occasions;
@@ -747,7 +746,7 @@ fn yearless_publication(reader: &Reader, dates: &[DateMention], actors: &[Actor]
         return None;
     }
     let k = reader.k;
-    let fits: Vec<Ymd> = (1990..=horizon(k))
+    let fits: Vec<Ymd> = (1990..=k.known_until)
         .filter_map(|y| Ymd::new(y, day.month?, day.day?))
         .filter(|d| d.weekday() == weekday)
         .filter(|d| {
@@ -1214,19 +1213,13 @@ fn roles_agree(a: &str, b: &str) -> bool {
     a == b || (a == "minister" && b.ends_with("minister")) || (b == "minister" && a.ends_with("minister"))
 }
 
-/// The last year Didar's knowledge speaks for: terms still open end, as far
-/// as it knows, a year after the latest change its officials' data records.
-fn horizon(k: &Knowledge) -> i32 {
-    static HORIZON: OnceLock<i32> = OnceLock::new();
-    *HORIZON.get_or_init(|| k.officials.iter().flat_map(|o| [o.from, o.to]).flatten().map(|d| d.year).max().map_or(2100, |y| y + 1))
-}
-
-/// A term of office as days `[first, last]` (an open term ends with [`horizon`]).
+/// A term of office as days `[first, last]` (an open term ends with the knowledge's
+/// [`known_until`](Knowledge::known_until)).
 fn term_days(k: &Knowledge, o: u16) -> (i64, i64) {
     let off = k.official(o);
     let day = |(y, m, d): (i32, u8, u8)| Ymd { year: y, month: m, day: d }.day_number();
     let first = off.from.map_or(i64::MIN / 4, |f| day(f.first_day()));
-    let last = off.to.map_or_else(|| day((horizon(k), 12, 31)), |t| day(t.last_day()));
+    let last = off.to.map_or_else(|| day((k.known_until, 12, 31)), |t| day(t.last_day()));
     (first, last)
 }
 

@@ -198,6 +198,9 @@ pub struct Knowledge {
     pub cities: Vec<City>,
     pub roles: Vec<String>,
     pub officials: Vec<Official>,
+    /// The last year the knowledge speaks for: terms still open end, as far as
+    /// it knows, a year after the latest change the officials' data records.
+    pub known_until: i32,
     pub agencies: Vec<Agency>,
     pub events: Vec<Event>,
     pub editions: Vec<Edition>,
@@ -491,6 +494,7 @@ impl Knowledge {
             cities: Vec::new(),
             roles: Vec::new(),
             officials: Vec::new(),
+            known_until: 0,
             agencies: Vec::new(),
             events: Vec::new(),
             editions: Vec::new(),
@@ -573,6 +577,7 @@ impl Knowledge {
                 }
             }
         }
+        k.known_until = k.officials.iter().flat_map(|o| [o.from, o.to]).flatten().map(|d| d.year).max().map_or(2100, |y| y + 1);
         for r in records(AGENCIES) {
             if let [name, country, names, ..] = r.as_slice() {
                 let i = k.agencies.len() as u16;
