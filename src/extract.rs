@@ -1237,6 +1237,13 @@ fn choose_official(k: &Knowledge, candidates: &[u16], reference: Option<PartialD
     if let [only] = pool.as_slice() {
         return Some(*only);
     }
+    let stated = pool.iter().copied().find(|&o| {
+        let off = k.official(o);
+        actors.iter().any(|a| a.party == off.party && a.officials.is_empty() && a.role.as_deref() == Some(off.role.as_str()))
+    });
+    if stated.is_some() {
+        return stated;
+    }
     // When the others were in office: the span of each one's terms, intersected.
     let window = actors
         .iter()
@@ -1250,14 +1257,7 @@ fn choose_official(k: &Knowledge, candidates: &[u16], reference: Option<PartialD
             (overlap, first)
         })
     };
-    pool.iter()
-        .copied()
-        .find(|&o| {
-            let off = k.official(o);
-            actors.iter().any(|a| a.party == off.party && a.officials.is_empty() && a.role.as_deref() == Some(off.role.as_str()))
-        })
-        .or_else(|| best(&mut pool.iter().copied().filter(|&o| Some(k.official(o).role.as_str()) == side_role)))
-        .or_else(|| best(&mut pool.iter().copied()))
+    best(&mut pool.iter().copied().filter(|&o| Some(k.official(o).role.as_str()) == side_role)).or_else(|| best(&mut pool.iter().copied()))
 }
 
 /// Is the day within the edition's dates?
