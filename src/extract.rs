@@ -84,24 +84,28 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn gap_is_connector(&self, from: usize, to: usize) -> bool {
-        if to < from || to - from > MAX_CONNECTOR_GAP {
+    /// Is `from..to` a gap of at most `max` bytes on one line whose every word is
+    /// one of `words` (punctuation aside) or lies within a mention `within` accepts?
+    fn gap_of(&self, from: usize, to: usize, max: usize, words: &[&str], within: impl Fn(&Entity) -> bool) -> bool {
+        if to < from || to - from > max {
             return false;
         }
         let gap = &self.text[from..to];
         if gap.contains('\n') {
             return false;
         }
-        // Every word of the gap is a connector or part of a rank ("وزير الدفاع ... العميد").
         let mut pos = from;
         gap.split(' ').all(|w| {
             let (start, end) = (pos, pos + w.len());
             pos = end + 1;
             let w = w.trim_matches(|c: char| c == ',' || c == '،');
-            w.is_empty()
-                || CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
-                || self.mentions.iter().any(|m| m.entity == Entity::Rank && m.start <= start && m.end >= end)
+            w.is_empty() || words.iter().any(|c| c.eq_ignore_ascii_case(w)) || self.mentions.iter().any(|m| within(&m.entity) && m.start <= start && m.end >= end)
         })
+    }
+
+    /// Every word of the gap is a connector or part of a rank ("وزير الدفاع ... العميد").
+    fn gap_is_connector(&self, from: usize, to: usize) -> bool {
+        self.gap_of(from, to, MAX_CONNECTOR_GAP, CONNECTORS, |e| *e == Entity::Rank)
     }
 
     /// Does "and" join what ends at `from` to what starts at `to` (also the
@@ -526,18 +530,7 @@ impl<'a> Reader<'a> {
     /// "on"/"يوم"/"روز" and punctuation between ("yesterday, 10 February")?
     fn beside(&self, m: &Mention, start: usize, end: usize) -> bool {
         let (from, to) = if m.end <= start { (m.end, start) } else { (end, m.start) };
-        if to < from || to - from > 40 {
-            return false;
-        }
-        let mut pos = from;
-        self.text[from..to].split(' ').all(|w| {
-            let (ws, we) = (pos, pos + w.len());
-            pos = we + 1;
-            let w = w.trim_matches(|c: char| c == ',' || c == '،');
-            w.is_empty()
-                || ["on", "يوم", "روز", "the"].iter().any(|x| x.eq_ignore_ascii_case(w))
-                || self.mentions.iter().any(|x| matches!(x.entity, Entity::Weekday(_)) && x.start <= ws && x.end >= we)
-        })
+        self.gap_of(from, to, 40, &["on", "يوم", "روز", "the"], |e| matches!(e, Entity::Weekday(_)))
     }
 
     /// Does a side start right at `from`: an official, a role, a rank or "counterpart",
