@@ -1,17 +1,18 @@
 //! Didar's knowledge of the world, read once from the data files in `data/`
 //! (compiled in) into one gazetteer that finds every known name in a text in
-//! one Aho-Corasick pass per script: the forms in Arabic script, and the
-//! others (Latin). Each script's automaton is built the first time a text
-//! needs it, so that an Arabic article never pays for the Latin one.
+//! one pass per script: the forms in Arabic script, and the others (Latin),
+//! each script's in one trie walked from every place a word begins. Each
+//! script's trie is built the first time a text needs it, so that an Arabic
+//! article never pays for the Latin one.
 
 use crate::model::PartialDate;
 use crate::text::{fold_trimmed, is_word_char};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::trie::Trie;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// The scripts whose forms have an automaton of their own: index 0 the
+/// The scripts whose forms have a trie of their own: index 0 the
 /// Arabic script, 1 the others.
 const SCRIPTS: usize = 2;
 
@@ -216,22 +217,24 @@ pub struct Knowledge {
     entities_start: Vec<u32>,
     /// How each pattern may match.
     pattern_rules: Vec<PatternRule>,
-    /// The one-byte codes the automata read.
+    /// The runs of Arabic proclitics a form may follow, in the alphabet's codes.
+    proclitics: Trie,
+    /// The one-byte codes the tries read.
     alphabet: Alphabet,
     /// For each code, the scripts (bit 0 Arabic, bit 1 the others) with a
     /// pattern whose first letter has that code: a text without any of a
     /// script's codes cannot match one of its patterns.
     script_keys: [u8; 256],
-    /// The patterns of each script and their automaton.
+    /// The patterns of each script and their trie.
     scripts: [ScriptPatterns; SCRIPTS],
 }
 
-/// The patterns of one script and their automaton, built on first use.
+/// The patterns of one script and their trie, built on first use.
 #[derive(Default)]
 struct ScriptPatterns {
     /// Indices into [`Knowledge::patterns`].
     patterns: Vec<u32>,
-    automaton: OnceLock<AhoCorasick>,
+    trie: OnceLock<Trie>,
 }
 
 pub(crate) const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -360,7 +363,7 @@ impl Hasher for Fnv {
 }
 
 impl Builder {
-    /// Add a form: folded, lower-cased (ASCII) for the automaton, with its rule.
+    /// Add a form: folded, lower-cased (ASCII) for the tries, with its rule.
     fn add_form(&mut self, form: &str, entity: Entity, nisba: bool) {
         fold_trimmed(form, &mut self.folded);
         if self.folded.chars().nth(1).is_none() {
@@ -504,6 +507,7 @@ impl Knowledge {
             pattern_entities: Vec::new(),
             entities_start: Vec::new(),
             pattern_rules: Vec::new(),
+            proclitics: Trie::new(&[]),
             alphabet: Alphabet::new(&[], ALPHABET_CODES),
             script_keys: [0; 256],
             scripts: Default::default(),
@@ -683,6 +687,7 @@ impl Knowledge {
             list[i] = pattern;
         }
         k.alphabet = Alphabet::new(&list, ALPHABET_CODES);
+        k.proclitics = proclitic_runs(&k.alphabet);
         for (i, (pattern, rule)) in list.iter().zip(&b.rules).enumerate() {
             let script = usize::from(!rule.arabic);
             k.scripts[script].patterns.push(i as u32);
@@ -697,10 +702,10 @@ impl Knowledge {
         k
     }
 
-    /// The automaton of a script's patterns, built the first time it is asked for.
-    fn automaton(&self, script: usize) -> &AhoCorasick {
+    /// The trie of a script's patterns, built the first time it is asked for.
+    fn trie(&self, script: usize) -> &Trie {
         let forms = &self.scripts[script];
-        forms.automaton.get_or_init(|| {
+        forms.trie.get_or_init(|| {
             // The patterns' codes, one after the other, and where each ends.
             let mut codes = Vec::new();
             let mut ends = Vec::with_capacity(forms.patterns.len());
@@ -709,22 +714,22 @@ impl Knowledge {
                 ends.push(codes.len());
             }
             let mut start = 0;
-            let encoded = ends.iter().map(|&end| {
-                let pattern = &codes[start..end];
-                start = end;
-                pattern
-            });
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(encoded)
-                .expect("the gazetteer's patterns build an automaton")
+            let encoded: Vec<&[u8]> = ends
+                .iter()
+                .map(|&end| {
+                    let pattern = &codes[start..end];
+                    start = end;
+                    pattern
+                })
+                .collect();
+            Trie::new(&encoded)
         })
     }
 
-    /// Build the automata of every script now, rather than for the first text that needs each.
+    /// Build the tries of every script now, rather than for the first text that needs each.
     pub fn build_every_script(&self) {
         for script in 0..SCRIPTS {
-            self.automaton(script);
+            self.trie(script);
         }
     }
 
@@ -732,31 +737,50 @@ impl Knowledge {
     /// forms may carry the proclitics و ف ب ل ك and the article ال), longest
     /// first where forms overlap.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let (codes, offsets) = self.alphabet.encode(text);
+        let Encoded { codes, offsets, word_starts } = self.alphabet.encode(text);
         let scripts = codes.iter().fold(0, |scripts, &c| scripts | self.script_keys[usize::from(c)]);
+        // A form begins where a word does, or after proclitics (see
+        // `whole_word`): the trie is walked from those places only.
+        let mut anchors = Vec::with_capacity(word_starts.len() * 2);
+        for &w in &word_starts {
+            anchors.push(w);
+            self.proclitics.prefixes_of(&codes[w as usize..], |_, len| {
+                let anchor = w + len as u32;
+                // (Two runs could share codes only if their letters did.)
+                if anchors.last() != Some(&anchor) {
+                    anchors.push(anchor);
+                }
+            });
+        }
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for script in (0..SCRIPTS).filter(|s| scripts & (1 << s) != 0) {
-            for m in self.automaton(script).find_overlapping_iter(&codes) {
-                let p = self.scripts[script].patterns[m.pattern().as_usize()] as usize;
-                let (s, e) = (offsets[m.start()] as usize, offsets[m.end()] as usize);
-                if !self.alphabet.confirms(text, s, e, &self.patterns[p]) {
-                    continue;
-                }
-                let rule = &self.pattern_rules[p];
-                if rule.exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
-                    continue;
-                }
-                if let Some((start, end)) = whole_word(text, s, e, rule) {
-                    found.push((start, end, p));
-                }
+            let trie = self.trie(script);
+            for &anchor in &anchors {
+                let anchor = anchor as usize;
+                trie.prefixes_of(&codes[anchor..], |form, len| {
+                    let p = self.scripts[script].patterns[form] as usize;
+                    let (s, e) = (offsets[anchor] as usize, offsets[anchor + len] as usize);
+                    if !self.alphabet.confirms(text, s, e, &self.patterns[p]) {
+                        return;
+                    }
+                    let rule = &self.pattern_rules[p];
+                    if rule.exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
+                        return;
+                    }
+                    if let Some((start, end)) = whole_word(text, s, e, rule) {
+                        found.push((start, end, p));
+                    }
+                });
             }
         }
         // (A span found by both scripts' patterns would need the order of the
         // scripts here; none can be: see `nisba_forms_are_arabic_script`.)
-        found.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        let is_phrase = |p: usize| self.entities_of(p).iter().all(|e| matches!(e, Entity::Phrase(_)));
+        found.sort_unstable_by_key(|&(s, e, p)| (std::cmp::Reverse(e - s), s, !is_phrase(p), p));
         // Overlapping names: the longest wins. Phrases may overlap one another (so
         // "to hold talks", planned, leaves "hold talks", meet, in place) and are
-        // dropped only inside a name.
+        // dropped only inside a longer name: a phrase that is also a name
+        // ("الوزيران", the two ministers) comes first and is kept.
         // Names with exactly the same span ("روسيا": the state, and the adjective
         // "روسي" with an ending) are all kept. The sort puts them next to each
         // other, so the last name kept is the only one to compare with.
@@ -764,8 +788,7 @@ impl Knowledge {
         let mut last_accepted = None;
         let mut out = Vec::with_capacity(found.len());
         for (s, e, p) in found {
-            let is_phrase = self.entities_of(p).iter().all(|e| matches!(e, Entity::Phrase(_)));
-            if is_phrase {
+            if is_phrase(p) {
                 if taken[s..e].iter().all(|t| *t) {
                     continue;
                 }
@@ -796,19 +819,21 @@ impl Knowledge {
     }
 }
 
-/// How many one-byte codes the automaton has for characters other than ASCII.
+/// How many one-byte codes the tries have for characters other than ASCII.
 const ALPHABET_CODES: usize = 127;
 
-/// The automaton reads one byte per character: ASCII as itself, lower-cased
+/// The tries read one byte per character: ASCII as itself, lower-cased
 /// (so that knowledge matches ignoring ASCII case), every other character of
 /// the patterns as a code of its own from 0x80 up, and any character that is
 /// in no pattern as 0x00. Arabic-script letters, two bytes in UTF-8, so take
-/// one: the automaton has about a third fewer states and reads fewer bytes.
+/// one: a trie has about a third fewer nodes, and a walk fewer steps.
 /// Whole characters map to whole codes, so the matches are exactly those of
 /// the patterns in the lower-cased text.
 struct Alphabet {
     /// Codes of the characters below U+0800 (Latin, Arabic script).
     low: Box<[u8; 0x800]>,
+    /// Which characters below U+0800 are letters or digits of a word.
+    low_word: Box<[bool; 0x800]>,
     /// Codes of the characters above, sorted.
     high: Vec<(char, u8)>,
     /// More characters than codes: the rarest share codes, and each match is
@@ -835,7 +860,11 @@ impl Alphabet {
         let mut counts: Vec<(char, usize)> = low.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(c, &n)| Some((char::from_u32(c as u32)?, n))).chain(high).collect();
         // The most frequent characters first; ties in a fixed order.
         counts.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
-        let mut alphabet = Alphabet { low: Box::new([0; 0x800]), high: Vec::new(), shared: counts.len() > codes };
+        let mut low_word = Box::new([false; 0x800]);
+        for (c, word) in low_word.iter_mut().enumerate() {
+            *word = char::from_u32(c as u32).is_some_and(is_word_char);
+        }
+        let mut alphabet = Alphabet { low: Box::new([0; 0x800]), low_word, high: Vec::new(), shared: counts.len() > codes };
         for (i, &(c, _)) in counts.iter().enumerate() {
             let code = 0x80 + (i % codes) as u8;
             match alphabet.low.get_mut(c as usize) {
@@ -863,25 +892,33 @@ impl Alphabet {
         !self.shared || text[start..end].eq_ignore_ascii_case(pattern)
     }
 
-    /// The codes of a text, and for each code (and one past the last) its byte offset in the text.
-    fn encode(&self, text: &str) -> (Vec<u8>, Vec<u32>) {
+    /// The codes of a text, their offsets, and where its words start.
+    fn encode(&self, text: &str) -> Encoded {
         let bytes = text.as_bytes();
         // At most one code per byte: written in place, then cut to length.
         let mut codes = vec![0; text.len()];
         let mut offsets = vec![0; text.len() + 1];
-        let (mut i, mut n) = (0, 0);
+        let mut word_starts = Vec::new();
+        let (mut i, mut n, mut in_word) = (0, 0, false);
         while i < bytes.len() {
             // ASCII and the two-byte characters (Arabic script among them) are
             // read from their bytes; the others are decoded.
-            let (code, len) = match bytes[i] {
-                b if b.is_ascii() => (b.to_ascii_lowercase(), 1),
+            let (code, word, len) = match bytes[i] {
+                b if b.is_ascii() => (b.to_ascii_lowercase(), b.is_ascii_alphanumeric(), 1),
                 // A lead byte is followed by its continuation byte: the text is UTF-8.
-                b @ 0xC0..=0xDF => (self.low[usize::from(b & 0x1F) << 6 | usize::from(bytes[i + 1] & 0x3F)], 2),
+                b @ 0xC0..=0xDF => {
+                    let c = usize::from(b & 0x1F) << 6 | usize::from(bytes[i + 1] & 0x3F);
+                    (self.low[c], self.low_word[c], 2)
+                }
                 _ => {
                     let c = text[i..].chars().next().unwrap_or_default();
-                    (self.code(c), c.len_utf8())
+                    (self.code(c), is_word_char(c), c.len_utf8())
                 }
             };
+            if word && !in_word {
+                word_starts.push(n as u32);
+            }
+            in_word = word;
             codes[n] = code;
             offsets[n] = i as u32;
             n += 1;
@@ -890,8 +927,18 @@ impl Alphabet {
         codes.truncate(n);
         offsets[n] = text.len() as u32;
         offsets.truncate(n + 1);
-        (codes, offsets)
+        Encoded { codes, offsets, word_starts }
     }
+}
+
+/// A text as the tries read it.
+struct Encoded {
+    /// One code per character.
+    codes: Vec<u8>,
+    /// For each code, and one past the last, its byte offset in the text.
+    offsets: Vec<u32>,
+    /// The codes that begin a word.
+    word_starts: Vec<u32>,
 }
 
 /// Is `text[start..end]` a whole word (allowing the rule's proclitics and
@@ -913,9 +960,24 @@ fn whole_word(text: &str, start: usize, end: usize, rule: &PatternRule) -> Optio
 
 /// Arabic proclitics that may be written joined to a word: a conjunction
 /// (و ف), a preposition (ب ل ك) and the article (ال, or ل after لـ).
+const PROCLITICS: [&[&str]; 3] = [&["و", "ف"], &["ب", "ل", "ك"], &["ال", "ل"]];
+
+/// A trie of every run of proclitics that `is_proclitic` accepts.
+fn proclitic_runs(alphabet: &Alphabet) -> Trie {
+    let mut runs = vec![String::new()];
+    for set in PROCLITICS {
+        runs = runs.iter().flat_map(|run| std::iter::once(run.clone()).chain(set.iter().map(move |p| format!("{run}{p}")))).collect();
+    }
+    runs.retain(|run| !run.is_empty() && is_proclitic(run));
+    runs.sort_unstable();
+    runs.dedup();
+    let codes: Vec<Vec<u8>> = runs.iter().map(|run| run.chars().map(|c| alphabet.code(c)).collect()).collect();
+    Trie::new(&codes.iter().map(Vec::as_slice).collect::<Vec<_>>())
+}
+
 fn is_proclitic(prefix: &str) -> bool {
     let mut rest = prefix;
-    for set in [&["و", "ف"][..], &["ب", "ل", "ك"][..], &["ال", "ل"][..]] {
+    for set in PROCLITICS {
         if let Some(p) = set.iter().find(|p| rest.starts_with(**p)) {
             rest = &rest[p.len()..];
         }
@@ -958,16 +1020,17 @@ mod tests {
         let alphabet = Alphabet::new(&patterns, 3);
         assert!(alphabet.shared);
         let encode = |a: &Alphabet, p: &str| -> Vec<u8> { p.chars().map(|c| a.code(c)).collect() };
-        let automaton = AhoCorasick::new(patterns.iter().map(|p| encode(&alphabet, p))).unwrap();
+        let encoded: Vec<Vec<u8>> = patterns.iter().map(|p| encode(&alphabet, p)).collect();
+        let trie = Trie::new(&encoded.iter().map(Vec::as_slice).collect::<Vec<_>>());
         let text = "Kazan تهران ههران";
-        let (codes, offsets) = alphabet.encode(text);
-        let found: Vec<(&str, bool)> = automaton
-            .find_overlapping_iter(&codes)
-            .map(|m| {
-                let (s, e) = (offsets[m.start()] as usize, offsets[m.end()] as usize);
-                (&text[s..e], alphabet.confirms(text, s, e, &patterns[m.pattern().as_usize()]))
-            })
-            .collect();
+        let Encoded { codes, offsets, word_starts } = alphabet.encode(text);
+        let mut found: Vec<(&str, bool)> = Vec::new();
+        for &w in &word_starts {
+            trie.prefixes_of(&codes[w as usize..], |form, len| {
+                let (s, e) = (offsets[w as usize] as usize, offsets[w as usize + len] as usize);
+                found.push((&text[s..e], alphabet.confirms(text, s, e, &patterns[form])));
+            });
+        }
         // "ههران" has the codes of "تهران" (ت and ه share one) but is no match.
         assert_eq!(found, [("Kazan", true), ("تهران", true), ("ههران", false)]);
         assert!(!Knowledge::get().alphabet.shared, "the knowledge's characters have a code each");
@@ -977,10 +1040,21 @@ mod tests {
     fn texts_are_encoded_character_by_character() {
         let alphabet = &Knowledge::get().alphabet;
         let text: String = ('\u{0}'..='\u{07FF}').chain(['\u{0800}', '\u{FB50}', '\u{FEFF}', '\u{10000}']).collect();
-        let (codes, offsets) = alphabet.encode(&text);
+        let Encoded { codes, offsets, word_starts } = alphabet.encode(&text);
         let expected: Vec<(u8, u32)> = text.char_indices().map(|(i, c)| (alphabet.code(c), i as u32)).collect();
         assert_eq!(codes.into_iter().zip(offsets.iter().copied()).collect::<Vec<_>>(), expected);
         assert_eq!(offsets.last(), Some(&(text.len() as u32)));
+        let mut previous_is_word = false;
+        let starts: Vec<u32> = text
+            .chars()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let starts = is_word_char(c) && !previous_is_word;
+                previous_is_word = is_word_char(c);
+                starts.then_some(i as u32)
+            })
+            .collect();
+        assert_eq!(word_starts, starts);
     }
 
     #[test]
@@ -1001,7 +1075,25 @@ mod tests {
     }
 
     #[test]
-    fn a_text_of_two_scripts_is_read_with_both_automata() {
+    fn a_phrase_that_is_also_a_name_is_kept_beside_it() {
+        let k = Knowledge::get();
+        let text = crate::text::fold("تبادل الوزيران وجهات النظر");
+        let m: Vec<Entity> = k.mentions(&text).iter().filter(|m| &text[m.start..m.end] == "الوزيران").map(|m| m.entity).collect();
+        assert!(m.contains(&Entity::Phrase(Phrase::Anaphor)), "{m:?}");
+        assert!(m.iter().any(|e| matches!(e, Entity::Role(_))), "{m:?}");
+    }
+
+    #[test]
+    fn every_form_begins_with_a_letter_or_digit() {
+        // The tries are walked only from where words begin (see `mentions`).
+        let k = Knowledge::get();
+        for p in &k.patterns {
+            assert!(p.chars().next().is_some_and(is_word_char), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_text_of_two_scripts_is_read_with_both_tries() {
         let k = Knowledge::get();
         let (ir, kz) = (k.party_id("IR").unwrap(), k.party_id("KZ").unwrap());
         let text = crate::text::fold("Kazakhstan و الإيراني on the 20th");

@@ -21,15 +21,16 @@ pub(crate) const fn arabic_letter(c: char) -> bool {
     matches!(c, 'ة' | 'ى' | 'ي' | 'ك' | 'إ' | 'أ')
 }
 
-/// Whose own letter each character of the Arabic block (U+0600 to U+06FF)
-/// is: 1 Persian, 2 Arabic, 3 Urdu, 0 no one's. A text's letters are
-/// counted with one look-up each rather than three tests.
-const OWN_LETTERS: [u8; 256] = {
-    let mut own = [0; 256];
+/// For each character of the Arabic block (U+0600 to U+06FF): whose own
+/// letter it is (`OWN` bits: 1 Persian, 2 Arabic, 3 Urdu, 0 no one's), and
+/// whether it is a letter or digit of a word (`WORD`, as `is_word_char`).
+/// A text's letters are counted with one look-up each.
+const ARABIC_BLOCK: [u8; 256] = {
+    let mut block = [0; 256];
     let mut i = 0;
     while i < 256 {
         if let Some(c) = char::from_u32(0x600 + i as u32) {
-            own[i] = if persian_letter(c) {
+            block[i] = if persian_letter(c) {
                 1
             } else if arabic_letter(c) {
                 2
@@ -38,11 +39,17 @@ const OWN_LETTERS: [u8; 256] = {
             } else {
                 0
             };
+            // The Arabic block's letters, marks and digits, not its punctuation (see `is_word_char`).
+            if matches!(c, '\u{0620}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06FF}') {
+                block[i] |= WORD;
+            }
         }
         i += 1;
     }
-    own
+    block
 };
+const OWN: u8 = 0b11;
+const WORD: u8 = 0b100;
 
 const PERSIAN_WORDS: &[&str] = &["است", "این", "را", "با", "که", "از", "برای", "کرد", "شد", "های", "می"];
 const ARABIC_WORDS: &[&str] = &["في", "من", "على", "إلى", "الى", "التي", "الذي", "أن", "عن", "مع", "هذا"];
@@ -50,73 +57,99 @@ const URDU_WORDS: &[&str] = &["کے", "میں", "ہے", "کی", "نے", "اور"
 /// The longest word of the three lists, in bytes.
 const MAX_WORD_BYTES: usize = 8;
 
-/// A character of a text as language identification reads it: ASCII and
-/// the Arabic block (two bytes in UTF-8, lead byte 0xD8 to 0xDB) are told
-/// from their bytes, without decoding; only other characters are decoded.
-#[derive(Clone, Copy)]
-enum Char {
-    Ascii(u8),
-    /// U+0600 + the offset.
-    ArabicBlock(usize),
-    Other(char),
+/// A function word's bytes as a number (none is longer than eight bytes),
+/// and whose word it is (an index of `own` in [`detect`]).
+const fn function_word(word: &str, language: usize) -> (u64, usize) {
+    (word_key(word.as_bytes()), language)
 }
 
-impl Char {
-    fn is_word_char(self) -> bool {
-        match self {
-            Char::Ascii(b) => b.is_ascii_alphanumeric(),
-            Char::ArabicBlock(offset) => ARABIC_BLOCK_WORD_CHARS[offset],
-            Char::Other(c) => is_word_char(c),
-        }
+/// The bytes of a word of at most eight bytes, as a number (0 for a longer one).
+const fn word_key(bytes: &[u8]) -> u64 {
+    if bytes.len() > MAX_WORD_BYTES {
+        return 0;
     }
-}
-
-/// [`is_word_char`] for each character of the Arabic block.
-const ARABIC_BLOCK_WORD_CHARS: [bool; 256] = {
-    let mut word = [false; 256];
+    let mut key = 0u64;
     let mut i = 0;
-    while i < 256 {
-        // The Arabic block's letters, marks and digits, not its punctuation (see `is_word_char`).
-        word[i] = matches!(0x600 + i, 0x620..=0x669 | 0x66E..=0x6D3 | 0x6D5..=0x6FF);
+    while i < bytes.len() {
+        key = key << 8 | bytes[i] as u64;
         i += 1;
     }
-    word
-};
-
-/// The character at byte `i` of a text, and its length in bytes.
-#[inline(always)]
-fn char_at(text: &str, i: usize) -> (Char, usize) {
-    let bytes = text.as_bytes();
-    match bytes[i] {
-        b if b.is_ascii() => (Char::Ascii(b), 1),
-        // A lead byte is followed by its continuation byte: the text is UTF-8.
-        b @ 0xD8..=0xDB => (Char::ArabicBlock(usize::from(b - 0xD8) << 6 | usize::from(bytes[i + 1] & 0x3F)), 2),
-        _ => {
-            let c = text[i..].chars().next().unwrap_or_default();
-            (Char::Other(c), c.len_utf8())
-        }
-    }
+    key
 }
 
-/// The language of a text: `ar`, `fa`, `ur`, `en` or `other`.
-pub fn detect(text: &str) -> &'static str {
-    let (mut arabic_script, mut latin, mut other_script) = (0usize, 0usize, 0usize);
-    // Letters of no one, of Persian, Arabic, Urdu (see `OWN_LETTERS`).
-    let mut own = [0usize; 4];
-    let (mut i, mut read) = (0, 0);
-    while i < text.len() && read < 3_000 {
-        let (c, len) = char_at(text, i);
-        i += len;
-        read += 1;
-        match c {
-            Char::ArabicBlock(offset) => {
-                arabic_script += 1;
-                own[usize::from(OWN_LETTERS[offset])] += 1;
-            }
-            Char::Ascii(b) => latin += usize::from(b.is_ascii_alphabetic()),
-            Char::Other(c) if ('\u{FB50}'..='\u{FEFF}').contains(&c) => arabic_script += 1,
-            Char::Other(c) => other_script += usize::from(is_word_char(c) && !c.is_numeric()),
+/// The function words of the three lists, with the language of each (as in
+/// `own`), sorted by their bytes as a number.
+const FUNCTION_WORDS: [(u64, usize); PERSIAN_WORDS.len() + ARABIC_WORDS.len() + URDU_WORDS.len()] = {
+    let mut words = [(0, 0); PERSIAN_WORDS.len() + ARABIC_WORDS.len() + URDU_WORDS.len()];
+    let mut n = 0;
+    let lists: [(&[&str], usize); 3] = [(PERSIAN_WORDS, 1), (ARABIC_WORDS, 2), (URDU_WORDS, 3)];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].0.len() {
+            words[n] = function_word(lists[l].0[i], lists[l].1);
+            n += 1;
+            i += 1;
         }
+        l += 1;
+    }
+    // Sorted by key, for a binary search.
+    let mut i = 1;
+    while i < words.len() {
+        let mut j = i;
+        while j > 0 && words[j - 1].0 > words[j].0 {
+            let t = words[j - 1];
+            words[j - 1] = words[j];
+            words[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    words
+};
+
+/// The language of a text: `ar`, `fa`, `ur`, `en` or `other`.
+///
+/// Letters, and function words among the pieces of the text split at every
+/// character that is not a letter or digit, are counted in the first 3,000
+/// characters: the script decides first, then (Arabic script) the letters
+/// and words only one of Persian, Arabic and Urdu uses.
+pub fn detect(text: &str) -> &'static str {
+    let bytes = text.as_bytes();
+    let (mut arabic_script, mut latin, mut other_script) = (0usize, 0usize, 0usize);
+    // Letters of no one, of Persian, Arabic, Urdu (see `OWN_LETTERS`); then
+    // their function words.
+    let (mut own, mut words) = ([0usize; 4], [0usize; 4]);
+    let (mut i, mut read, mut piece_start) = (0, 0, 0);
+    while i < bytes.len() && read < 3_000 {
+        read += 1;
+        let b = bytes[i];
+        let (word_char, len) = if b < 0x80 {
+            latin += usize::from(b.is_ascii_alphabetic());
+            (b.is_ascii_alphanumeric(), 1)
+        } else if let (0xD8..=0xDB, Some(&next)) = (b, bytes.get(i + 1)) {
+            // The Arabic block, read from its bytes.
+            let letter = ARABIC_BLOCK[usize::from(b - 0xD8) << 6 | usize::from(next & 0x3F)];
+            arabic_script += 1;
+            own[usize::from(letter & OWN)] += 1;
+            (letter & WORD != 0, 2)
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            if ('\u{FB50}'..='\u{FEFF}').contains(&c) {
+                arabic_script += 1;
+            } else {
+                other_script += usize::from(is_word_char(c) && !c.is_numeric());
+            }
+            (is_word_char(c), c.len_utf8())
+        };
+        if !word_char {
+            count_function_word(&bytes[piece_start..i], &mut words);
+            piece_start = i + len;
+        }
+        i += len;
+    }
+    if i == bytes.len() {
+        count_function_word(&bytes[piece_start.min(i)..], &mut words);
     }
     if arabic_script == 0 && latin == 0 && other_script == 0 {
         return "other";
@@ -125,48 +158,28 @@ pub fn detect(text: &str) -> &'static str {
         // A Latin text with few non-ASCII letters is taken for English.
         return if latin >= other_script * 4 { "en" } else { "other" };
     }
-    let [_, mut fa, mut ar, mut ur] = own;
-    // The first 600 pieces of the text split at every character that is not a letter or digit.
-    let mut pieces = 0;
-    let mut start = 0;
-    let mut i = 0;
-    loop {
-        // The next character that is not a letter or digit, or the end of the text.
-        let (end, next) = loop {
-            if i >= text.len() {
-                break (text.len(), text.len());
-            }
-            let (c, len) = char_at(text, i);
-            i += len;
-            if !c.is_word_char() {
-                break (i - len, i);
-            }
-        };
-        let word = &text[start..end];
-        start = next;
-        pieces += 1;
-        // No function word is longer than four Arabic letters (eight bytes).
-        if !word.is_empty() && word.len() <= MAX_WORD_BYTES {
-            if PERSIAN_WORDS.contains(&word) {
-                fa += 3;
-            }
-            if ARABIC_WORDS.contains(&word) {
-                ar += 3;
-            }
-            if URDU_WORDS.contains(&word) {
-                ur += 3;
-            }
-        }
-        if pieces == 600 || end == text.len() {
-            break;
-        }
-    }
+    // A function word counts as three letters.
+    let [_, fa, ar, ur] = [0, 1, 2, 3].map(|l| own[l] + 3 * words[l]);
     if ur > fa && ur > ar {
         "ur"
     } else if fa > ar {
         "fa"
     } else {
         "ar"
+    }
+}
+
+/// Counts a piece of text if it is a function word.
+#[inline(always)]
+fn count_function_word(piece: &[u8], words: &mut [usize; 4]) {
+    // Every function word is in the Arabic block: two bytes a letter, the first 0xD8 to 0xDB.
+    if !matches!(piece.len(), 4 | 6 | 8) || !matches!(piece[0], 0xD8..=0xDB) {
+        return;
+    }
+    let key = word_key(piece);
+    // (No word is in two lists: see the tests.)
+    if let Ok(at) = FUNCTION_WORDS.binary_search_by_key(&key, |&(word, _)| word) {
+        words[FUNCTION_WORDS[at].1] += 1;
     }
 }
 
@@ -193,22 +206,22 @@ mod tests {
     }
 
     #[test]
-    fn characters_read_from_their_bytes_are_the_decoded_ones() {
-        let text: String = ('\u{0}'..='\u{07FF}').chain(['\u{FB50}', '\u{FEFF}', '\u{10000}']).collect();
-        let as_char = |c: super::Char| match c {
-            super::Char::Ascii(b) => char::from(b),
-            super::Char::ArabicBlock(offset) => char::from_u32(0x600 + offset as u32).unwrap(),
-            super::Char::Other(c) => c,
-        };
-        let mut read = Vec::new();
-        let mut i = 0;
-        while i < text.len() {
-            let (c, len) = super::char_at(&text, i);
-            read.push((i, as_char(c), c.is_word_char(), len));
-            i += len;
+    fn the_arabic_block_table_agrees_with_the_letter_tests() {
+        for (i, &entry) in super::ARABIC_BLOCK.iter().enumerate() {
+            let c = char::from_u32(0x600 + i as u32).unwrap();
+            assert_eq!(entry & super::WORD != 0, crate::text::is_word_char(c), "{c}");
+            let own = [super::persian_letter(c), super::arabic_letter(c), super::urdu_letter(c)].iter().position(|&own| own).map_or(0, |l| l + 1);
+            assert_eq!(usize::from(entry & super::OWN), own, "{c}");
         }
-        let decoded: Vec<_> = text.char_indices().map(|(i, c)| (i, c, crate::text::is_word_char(c), c.len_utf8())).collect();
-        assert_eq!(read, decoded);
+    }
+
+    #[test]
+    fn function_words_are_sorted_and_each_of_one_language() {
+        assert!(super::FUNCTION_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        // Words of no one's letters (and one Persian letter, ک) decide by their function words alone.
+        assert_eq!(detect("است را با از"), "fa");
+        assert_eq!(detect("ک من عن مع"), "ar");
+        assert_eq!(detect("اور، اور"), "ur");
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod occasions;
 pub mod saved;
 pub mod text;
 pub mod timeline;
+pub mod trie;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -114,7 +114,7 @@ fn bench(paths: &[String], failures: &mut usize) -> io::Result<()> {
         eprintln!("didar: nothing to measure");
         return Ok(());
     }
-    // Start-up: the knowledge, and the first article with the automata of
+    // Start-up: the knowledge, and the first article with the tries of
     // the scripts it is written in (the others are built when first needed).
     let started = Instant::now();
     drop(analyze(&articles[0]));
@@ -135,11 +135,11 @@ fn bench(paths: &[String], failures: &mut usize) -> io::Result<()> {
     let mb = (one_pass * rounds) as f64 / 1e6;
     let per_article_ms = secs * 1e3 / (rounds * articles.len()) as f64;
     println!(
-        "start-up (knowledge load + first article, {}, with its scripts' automata): {:.1} ms",
+        "start-up (knowledge load + first article, {}, with its scripts' tries): {:.1} ms",
         articles[0].id,
         startup.as_secs_f64() * 1e3
     );
-    println!("automata of the other scripts, built when a text first needs them: {:.1} ms", other_scripts.as_secs_f64() * 1e3);
+    println!("tries of the other scripts, built when a text first needs them: {:.1} ms", other_scripts.as_secs_f64() * 1e3);
     println!(
         "throughput: {:.1} MB/s on one core ({} articles x {} rounds = {:.1} MB in {:.2} s, {} meetings)",
         mb / secs,
