@@ -737,46 +737,30 @@ impl Knowledge {
     /// forms may carry the proclitics و ف ب ل ك and the article ال), longest
     /// first where forms overlap.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let Encoded { codes, offsets, word_starts } = self.alphabet.encode(text);
-        let scripts = codes.iter().fold(0, |scripts, &c| scripts | self.script_keys[usize::from(c)]);
-        // A form begins where a word does, or after proclitics (see
-        // `whole_word`): the trie is walked from those places only.
-        let mut anchors = Vec::with_capacity(word_starts.len() * 2);
-        for &w in &word_starts {
-            anchors.push(w);
-            self.proclitics.prefixes_of(&codes[w as usize..], |_, len| {
-                let anchor = w + len as u32;
-                // (Two runs could share codes only if their letters did.)
-                if anchors.last() != Some(&anchor) {
-                    anchors.push(anchor);
-                }
-            });
-        }
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let encoded = self.alphabet.encode(text);
+        let scripts = encoded.codes.iter().fold(0, |scripts, &c| scripts | self.script_keys[usize::from(c)]);
+        // (start, end, is a name, pattern)
+        let mut found: Vec<(usize, usize, bool, usize)> = Vec::new();
         for script in (0..SCRIPTS).filter(|s| scripts & (1 << s) != 0) {
-            let trie = self.trie(script);
-            for &anchor in &anchors {
-                let anchor = anchor as usize;
-                trie.prefixes_of(&codes[anchor..], |form, len| {
-                    let p = self.scripts[script].patterns[form] as usize;
-                    let (s, e) = (offsets[anchor] as usize, offsets[anchor + len] as usize);
-                    if !self.alphabet.confirms(text, s, e, &self.patterns[p]) {
-                        return;
-                    }
-                    let rule = &self.pattern_rules[p];
-                    if rule.exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
-                        return;
-                    }
-                    if let Some((start, end)) = whole_word(text, s, e, rule) {
-                        found.push((start, end, p));
+            let forms = Forms { knowledge: self, script, trie: self.trie(script), text, encoded: &encoded };
+            // A form begins where a word does, or after proclitics (`is_proclitic`):
+            // the trie is walked from those places only.
+            for &word in &encoded.word_starts {
+                let word = word as usize;
+                forms.find(word, word, &mut found);
+                // (Two runs could have one length only if their letters shared codes.)
+                let mut last = 0;
+                self.proclitics.prefixes_of(&encoded.codes[word..], |_, len| {
+                    if len != last {
+                        last = len;
+                        forms.find(word + len, word, &mut found);
                     }
                 });
             }
         }
         // (A span found by both scripts' patterns would need the order of the
         // scripts here; none can be: see `nisba_forms_are_arabic_script`.)
-        let is_phrase = |p: usize| self.entities_of(p).iter().all(|e| matches!(e, Entity::Phrase(_)));
-        found.sort_unstable_by_key(|&(s, e, p)| (std::cmp::Reverse(e - s), s, !is_phrase(p), p));
+        found.sort_unstable_by_key(|&(s, e, name, p)| (std::cmp::Reverse(e - s), s, name, p));
         // Overlapping names: the longest wins. Phrases may overlap one another (so
         // "to hold talks", planned, leaves "hold talks", meet, in place) and are
         // dropped only inside a longer name: a phrase that is also a name
@@ -787,8 +771,8 @@ impl Knowledge {
         let mut taken = vec![false; text.len()];
         let mut last_accepted = None;
         let mut out = Vec::with_capacity(found.len());
-        for (s, e, p) in found {
-            if is_phrase(p) {
+        for (s, e, name, p) in found {
+            if !name {
                 if taken[s..e].iter().all(|t| *t) {
                     continue;
                 }
@@ -806,6 +790,11 @@ impl Knowledge {
         }
         out.sort_by_key(|m| (m.start, m.end));
         out
+    }
+
+    /// Does a pattern refer to phrases only (no name)?
+    fn is_phrase(&self, pattern: usize) -> bool {
+        self.entities_of(pattern).iter().all(|e| matches!(e, Entity::Phrase(_)))
     }
 
     /// The entities a pattern refers to.
@@ -830,10 +819,9 @@ const ALPHABET_CODES: usize = 127;
 /// Whole characters map to whole codes, so the matches are exactly those of
 /// the patterns in the lower-cased text.
 struct Alphabet {
-    /// Codes of the characters below U+0800 (Latin, Arabic script).
-    low: Box<[u8; 0x800]>,
-    /// Which characters below U+0800 are letters or digits of a word.
-    low_word: Box<[bool; 0x800]>,
+    /// For each character below U+0800 (ASCII, Latin, Arabic script): its
+    /// code, and the `WORD_CHAR` bit if it is a letter or digit of a word.
+    low: Box<[u16; 0x800]>,
     /// Codes of the characters above, sorted.
     high: Vec<(char, u8)>,
     /// More characters than codes: the rarest share codes, and each match is
@@ -860,15 +848,14 @@ impl Alphabet {
         let mut counts: Vec<(char, usize)> = low.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(c, &n)| Some((char::from_u32(c as u32)?, n))).chain(high).collect();
         // The most frequent characters first; ties in a fixed order.
         counts.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
-        let mut low_word = Box::new([false; 0x800]);
-        for (c, word) in low_word.iter_mut().enumerate() {
-            *word = char::from_u32(c as u32).is_some_and(is_word_char);
+        let mut alphabet = Alphabet { low: Box::new([0; 0x800]), high: Vec::new(), shared: counts.len() > codes };
+        for (c, entry) in alphabet.low.iter_mut().enumerate().filter_map(|(c, entry)| Some((char::from_u32(c as u32)?, entry))) {
+            *entry = if c.is_ascii() { u16::from(c.to_ascii_lowercase() as u8) } else { 0 } | if is_word_char(c) { WORD_CHAR } else { 0 };
         }
-        let mut alphabet = Alphabet { low: Box::new([0; 0x800]), low_word, high: Vec::new(), shared: counts.len() > codes };
         for (i, &(c, _)) in counts.iter().enumerate() {
             let code = 0x80 + (i % codes) as u8;
             match alphabet.low.get_mut(c as usize) {
-                Some(slot) => *slot = code,
+                Some(entry) => *entry |= u16::from(code),
                 None => alphabet.high.push((c, code)),
             }
         }
@@ -878,10 +865,8 @@ impl Alphabet {
 
     /// The code of a character.
     fn code(&self, c: char) -> u8 {
-        if c.is_ascii() {
-            c.to_ascii_lowercase() as u8
-        } else if let Some(&code) = self.low.get(c as usize) {
-            code
+        if let Some(&entry) = self.low.get(c as usize) {
+            entry as u8
         } else {
             self.high.binary_search_by_key(&c, |&(x, _)| x).map_or(0, |i| self.high[i].1)
         }
@@ -895,31 +880,32 @@ impl Alphabet {
     /// The codes of a text, their offsets, and where its words start.
     fn encode(&self, text: &str) -> Encoded {
         let bytes = text.as_bytes();
-        // At most one code per byte: written in place, then cut to length.
+        // At most one code, and one word start, per byte: written in place, then cut to length.
         let mut codes = vec![0; text.len()];
         let mut offsets = vec![0; text.len() + 1];
-        let mut word_starts = Vec::new();
-        let (mut i, mut n, mut in_word) = (0, 0, false);
+        let mut word_starts = vec![0; text.len()];
+        let (mut i, mut n, mut words, mut in_word) = (0, 0, 0, false);
         while i < bytes.len() {
+            let b = bytes[i];
             // ASCII and the two-byte characters (Arabic script among them) are
-            // read from their bytes; the others are decoded.
-            let (code, word, len) = match bytes[i] {
-                b if b.is_ascii() => (b.to_ascii_lowercase(), b.is_ascii_alphanumeric(), 1),
-                // A lead byte is followed by its continuation byte: the text is UTF-8.
-                b @ 0xC0..=0xDF => {
-                    let c = usize::from(b & 0x1F) << 6 | usize::from(bytes[i + 1] & 0x3F);
-                    (self.low[c], self.low_word[c], 2)
-                }
-                _ => {
-                    let c = text[i..].chars().next().unwrap_or_default();
-                    (self.code(c), is_word_char(c), c.len_utf8())
-                }
+            // read from their bytes, without a branch between the two (they
+            // alternate at every space); the others are decoded.
+            let (entry, len) = if b < 0xE0 {
+                // Below 0xE0, a byte that begins a character is ASCII or the
+                // lead byte of a two-byte character (the text is UTF-8).
+                let two = b >= 0x80;
+                let next = usize::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
+                let c = if two { usize::from(b & 0x1F) << 6 | next } else { usize::from(b) };
+                (self.low[c], 1 + usize::from(two))
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                (u16::from(self.code(c)) | if is_word_char(c) { WORD_CHAR } else { 0 }, c.len_utf8())
             };
-            if word && !in_word {
-                word_starts.push(n as u32);
-            }
+            let word = entry & WORD_CHAR != 0;
+            word_starts[words] = n as u32;
+            words += usize::from(word && !in_word);
             in_word = word;
-            codes[n] = code;
+            codes[n] = entry as u8;
             offsets[n] = i as u32;
             n += 1;
             i += len;
@@ -927,9 +913,13 @@ impl Alphabet {
         codes.truncate(n);
         offsets[n] = text.len() as u32;
         offsets.truncate(n + 1);
+        word_starts.truncate(words);
         Encoded { codes, offsets, word_starts }
     }
 }
+
+/// The bit of an `Alphabet::low` entry for a letter or digit of a word.
+const WORD_CHAR: u16 = 1 << 8;
 
 /// A text as the tries read it.
 struct Encoded {
@@ -941,21 +931,50 @@ struct Encoded {
     word_starts: Vec<u32>,
 }
 
-/// Is `text[start..end]` a whole word (allowing the rule's proclitics and
-/// endings)? Returns the span of the whole word, proclitics and ending included.
-fn whole_word(text: &str, start: usize, end: usize, rule: &PatternRule) -> Option<(usize, usize)> {
+/// The forms of one script in a text.
+struct Forms<'a> {
+    knowledge: &'a Knowledge,
+    script: usize,
+    trie: &'a Trie,
+    text: &'a str,
+    encoded: &'a Encoded,
+}
+
+impl Forms<'_> {
+    /// The forms that begin at character `at` of a word that begins at
+    /// character `word` (before `at` if proclitics come first), as (start,
+    /// end, is a name, pattern) with the span of the whole word.
+    #[inline]
+    fn find(&self, at: usize, word: usize, found: &mut Vec<(usize, usize, bool, usize)>) {
+        let (k, text, offsets) = (self.knowledge, self.text, &self.encoded.offsets);
+        self.trie.prefixes_of(&self.encoded.codes[at..], |form, len| {
+            let p = k.scripts[self.script].patterns[form] as usize;
+            let rule = &k.pattern_rules[p];
+            if at != word && !rule.arabic {
+                return;
+            }
+            let (s, e) = (offsets[at] as usize, offsets[at + len] as usize);
+            if !k.alphabet.confirms(text, s, e, &k.patterns[p]) || rule.exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
+                return;
+            }
+            if let Some(end) = word_end(text, e, rule) {
+                found.push((offsets[word] as usize, end, !k.is_phrase(p), p));
+            }
+        });
+    }
+}
+
+/// Where the word ends whose form ends at `end`: there, or past one of the
+/// nisba endings the rule allows; none if the word goes on.
+fn word_end(text: &str, end: usize, rule: &PatternRule) -> Option<usize> {
     let at_boundary = |i: usize| text[i..].chars().next().map_or(true, |c| !is_word_char(c));
-    let end = if at_boundary(end) {
-        end
+    if at_boundary(end) {
+        Some(end)
     } else if rule.nisba {
-        NISBA_ENDINGS.iter().map(|s| end + s.len()).find(|&e| text[end..].len() >= e - end && text.is_char_boundary(e) && NISBA_ENDINGS.contains(&&text[end..e]) && at_boundary(e))?
+        NISBA_ENDINGS.iter().map(|s| end + s.len()).find(|&e| text[end..].len() >= e - end && text.is_char_boundary(e) && NISBA_ENDINGS.contains(&&text[end..e]) && at_boundary(e))
     } else {
-        return None;
-    };
-    let before = &text[..start];
-    let word_start = before.rfind(|c: char| !is_word_char(c)).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let prefix = &before[word_start..];
-    (prefix.is_empty() || (rule.arabic && is_proclitic(prefix))).then_some((word_start, end))
+        None
+    }
 }
 
 /// Arabic proclitics that may be written joined to a word: a conjunction
