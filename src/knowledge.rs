@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 /// The scripts whose forms have a trie of their own: index 0 the
 /// Arabic script, 1 the others.
 const SCRIPTS: usize = 2;
+const ARABIC_SCRIPT: usize = 0;
 
 /// Index of a party code in [`Knowledge::parties`].
 pub type PartyId = u16;
@@ -229,11 +230,22 @@ pub struct Knowledge {
     scripts: [ScriptPatterns; SCRIPTS],
 }
 
+/// A pattern as a script's trie finds it, with what its matches are checked
+/// for (of [`PatternRule`]) next to it.
+struct Form {
+    /// Index into [`Knowledge::patterns`].
+    pattern: u32,
+    nisba: bool,
+    exact_case: bool,
+    /// A phrase, no name (see `mentions`).
+    phrase: bool,
+}
+
 /// The patterns of one script and their trie, built on first use.
 #[derive(Default)]
 struct ScriptPatterns {
-    /// Indices into [`Knowledge::patterns`].
-    patterns: Vec<u32>,
+    /// The script's forms, in the order of the trie's.
+    forms: Vec<Form>,
     trie: OnceLock<Trie>,
 }
 
@@ -689,8 +701,9 @@ impl Knowledge {
         k.alphabet = Alphabet::new(&list, ALPHABET_CODES);
         k.proclitics = proclitic_runs(&k.alphabet);
         for (i, (pattern, rule)) in list.iter().zip(&b.rules).enumerate() {
-            let script = usize::from(!rule.arabic);
-            k.scripts[script].patterns.push(i as u32);
+            let script = if rule.arabic { ARABIC_SCRIPT } else { 1 };
+            let phrase = k.is_phrase(i);
+            k.scripts[script].forms.push(Form { pattern: i as u32, nisba: rule.nisba, exact_case: rule.exact_case.is_some(), phrase });
             // "20th" needs a "t": digits and signs are in the texts of every script.
             let key = pattern.chars().find(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation() && *c != ' ').or_else(|| pattern.chars().next());
             if let Some(key) = key {
@@ -708,9 +721,9 @@ impl Knowledge {
         forms.trie.get_or_init(|| {
             // The patterns' codes, one after the other, and where each ends.
             let mut codes = Vec::new();
-            let mut ends = Vec::with_capacity(forms.patterns.len());
-            for &p in &forms.patterns {
-                codes.extend(self.patterns[p as usize].chars().map(|c| self.alphabet.code(c)));
+            let mut ends = Vec::with_capacity(forms.forms.len());
+            for form in &forms.forms {
+                codes.extend(self.patterns[form.pattern as usize].chars().map(|c| self.alphabet.code(c)));
                 ends.push(codes.len());
             }
             let mut start = 0;
@@ -743,11 +756,14 @@ impl Knowledge {
         let mut found: Vec<(usize, usize, bool, usize)> = Vec::new();
         for script in (0..SCRIPTS).filter(|s| scripts & (1 << s) != 0) {
             let forms = Forms { knowledge: self, script, trie: self.trie(script), text, encoded: &encoded };
-            // A form begins where a word does, or after proclitics (`is_proclitic`):
-            // the trie is walked from those places only.
+            // A form begins where a word does, or (Arabic script) after
+            // proclitics (`is_proclitic`): the trie is walked from those places only.
             for &word in &encoded.word_starts {
                 let word = word as usize;
                 forms.find(word, word, &mut found);
+                if script != ARABIC_SCRIPT {
+                    continue;
+                }
                 // (Two runs could have one length only if their letters shared codes.)
                 let mut last = 0;
                 self.proclitics.prefixes_of(&encoded.codes[word..], |_, len| {
@@ -948,29 +964,26 @@ impl Forms<'_> {
     fn find(&self, at: usize, word: usize, found: &mut Vec<(usize, usize, bool, usize)>) {
         let (k, text, offsets) = (self.knowledge, self.text, &self.encoded.offsets);
         self.trie.prefixes_of(&self.encoded.codes[at..], |form, len| {
-            let p = k.scripts[self.script].patterns[form] as usize;
-            let rule = &k.pattern_rules[p];
-            if at != word && !rule.arabic {
-                return;
-            }
+            let form = &k.scripts[self.script].forms[form];
+            let p = form.pattern as usize;
             let (s, e) = (offsets[at] as usize, offsets[at + len] as usize);
-            if !k.alphabet.confirms(text, s, e, &k.patterns[p]) || rule.exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
+            if !k.alphabet.confirms(text, s, e, &k.patterns[p]) || form.exact_case && k.pattern_rules[p].exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
                 return;
             }
-            if let Some(end) = word_end(text, e, rule) {
-                found.push((offsets[word] as usize, end, !k.is_phrase(p), p));
+            if let Some(end) = word_end(text, e, form.nisba) {
+                found.push((offsets[word] as usize, end, !form.phrase, p));
             }
         });
     }
 }
 
 /// Where the word ends whose form ends at `end`: there, or past one of the
-/// nisba endings the rule allows; none if the word goes on.
-fn word_end(text: &str, end: usize, rule: &PatternRule) -> Option<usize> {
+/// nisba endings (if a nisba's); none if the word goes on.
+fn word_end(text: &str, end: usize, nisba: bool) -> Option<usize> {
     let at_boundary = |i: usize| text[i..].chars().next().map_or(true, |c| !is_word_char(c));
     if at_boundary(end) {
         Some(end)
-    } else if rule.nisba {
+    } else if nisba {
         NISBA_ENDINGS.iter().map(|s| end + s.len()).find(|&e| text[end..].len() >= e - end && text.is_char_boundary(e) && NISBA_ENDINGS.contains(&&text[end..e]) && at_boundary(e))
     } else {
         None
