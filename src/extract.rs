@@ -39,7 +39,7 @@ struct Actor {
     officials: Vec<u16>,
     /// Name written in the text but unknown to Didar.
     written_name: Option<String>,
-    role: Option<String>,
+    role: Option<&'static str>,
     kind: ActorKind,
     /// Named after "in the presence of": attends, does not lead.
     attendee: bool,
@@ -231,7 +231,7 @@ impl<'a> Reader<'a> {
         // or after ("وزير الدفاع الإيراني", "وزرای دفاع ایران و ازبکستان").
         for i in 0..ms.len() {
             let Entity::Role(r) = ms[i].entity else { continue };
-            let role = self.k.roles[r as usize].clone();
+            let role = self.k.roles[r as usize].as_str();
             let mut parties = Vec::new();
             let mut last = ms[i].end;
             for j in i + 1..ms.len() {
@@ -294,7 +294,7 @@ impl<'a> Reader<'a> {
                     && (parties.is_empty() || parties.iter().any(|&(_, p)| p == a.party))
             });
             if let Some(n) = neighbour {
-                out[n].role = Some(role.clone());
+                out[n].role = Some(role);
                 for &(j, p) in &parties {
                     if p == out[n].party {
                         used[j] = true;
@@ -313,7 +313,7 @@ impl<'a> Reader<'a> {
                 used[i] = true;
                 let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
                 let written_name = if parties.len() == 1 { self.name_after(e).or_else(|| self.rank_name_near(s, e)).or_else(|| self.latin_name_after(e)) } else { None };
-                out.push(Actor { start: s, end: e, party: p, officials: vec![], written_name, role: Some(role.clone()), kind: ActorKind::Role, attendee: false, separate: false });
+                out.push(Actor { start: s, end: e, party: p, officials: vec![], written_name, role: Some(role), kind: ActorKind::Role, attendee: false, separate: false });
             }
         }
         // Counterparts: "بنظيره الكازاخستاني", "همتای ازبک خود", "his Kazakh counterpart".
@@ -814,8 +814,13 @@ fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&A
 }
 
 /// A name key for telling people apart.
-fn person_key(reader_k: &Knowledge, a: &Actor) -> Option<String> {
-    a.officials.first().map(|&o| reader_k.official(o).name.clone()).or_else(|| a.written_name.clone())
+fn person_key<'a>(k: &'a Knowledge, a: &'a Actor) -> Option<&'a str> {
+    a.officials.first().map(|&o| k.official(o).name.as_str()).or(a.written_name.as_deref())
+}
+
+/// The names of a draft's people of one side.
+fn names_of<'a>(k: &'a Knowledge, d: &'a Draft, p: PartyId) -> Vec<&'a str> {
+    d.actors.iter().filter(|a| a.party == p).filter_map(|a| person_key(k, a)).collect()
 }
 
 /// A visitor who meets several officials of the host in one sentence meets
@@ -854,8 +859,8 @@ fn split(d: Draft, separately: bool, protagonist: Option<&Actor>) -> Vec<Draft> 
     let principals = |p: PartyId| -> Vec<&Actor> {
         let mut v: Vec<&Actor> = Vec::new();
         for a in d.actors.iter().filter(|a| a.party == p && !a.attendee && a.strong()) {
-            let key = person_key(k, a).or_else(|| a.role.clone());
-            if key.is_some() && !v.iter().any(|b| person_key(k, b).or_else(|| b.role.clone()) == key) {
+            let key = person_key(k, a).or(a.role);
+            if key.is_some() && !v.iter().any(|b| person_key(k, b).or(b.role) == key) {
                 v.push(a);
             }
         }
@@ -897,21 +902,20 @@ fn absorb_headline(mut drafts: Vec<Draft>, headline: Option<Sentence>) -> Vec<Dr
 /// or, where one names nobody, people of agreeing roles.
 fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let k = Knowledge::get();
-    let roles = |x: &Draft, p: PartyId| -> Vec<String> {
+    let roles = |x: &Draft, p: PartyId| -> Vec<&str> {
         x.actors
             .iter()
             .filter(|a| a.party == p)
-            .filter_map(|a| a.role.clone().or_else(|| a.officials.first().map(|&o| k.official(o).role.clone())))
+            .filter_map(|a| a.role.or_else(|| a.officials.first().map(|&o| k.official(o).role.as_str())))
             .collect()
     };
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
-        let names = |x: &Draft, p: PartyId| -> Vec<String> { x.actors.iter().filter(|a| a.party == p).filter_map(|a| person_key(k, a)).collect() };
         let same = out.iter().position(|o| {
             parties_of(&o.actors) == parties_of(&d.actors)
                 && (o.mode == d.mode || !o.mode_stated || !d.mode_stated)
                 && parties_of(&d.actors).iter().all(|&p| {
-                    let (x, y) = (names(o, p), names(&d, p));
+                    let (x, y) = (names_of(k, o, p), names_of(k, &d, p));
                     let (rx, ry) = (roles(o, p), roles(&d, p));
                     if !x.is_empty() && !y.is_empty() {
                         x.iter().any(|n| y.contains(n))
@@ -996,15 +1000,14 @@ fn finish(
 
     // Participants, with shared names resolved by the date.
     let mut participants: Vec<Participant> = Vec::new();
-    let role_of_side = d.actors.iter().find_map(|a| {
-        a.role.clone().or_else(|| a.officials.first().map(|&o| k.official(o).role.clone()))
-    });
+    let role_of_side = d.actors.iter().find_map(|a| a.role.or_else(|| a.officials.first().map(|&o| k.official(o).role.as_str())));
     for a in &d.actors {
-        let official = choose_official(k, &a.officials, reference, actors, role_of_side.as_deref());
+        let official = choose_official(k, &a.officials, reference, actors, role_of_side);
         let (name, role) = match official {
-            Some(o) => (Some(k.official(o).name.clone()), a.role.clone().or_else(|| Some(k.official(o).role.clone()))),
-            None => (a.written_name.clone(), a.role.clone().or_else(|| if a.kind == ActorKind::Counterpart { role_of_side.clone() } else { None })),
+            Some(o) => (Some(k.official(o).name.clone()), a.role.or(Some(k.official(o).role.as_str()))),
+            None => (a.written_name.clone(), a.role.or(if a.kind == ActorKind::Counterpart { role_of_side } else { None })),
         };
+        let role = role.map(String::from);
         let p = Participant { party: k.party(a.party).to_string(), name, role, ..Default::default() };
         if !participants.iter().any(|x| x.party == p.party && x.name == p.name && (x.name.is_some() || x.role == p.role)) {
             participants.push(p);
@@ -1017,8 +1020,8 @@ fn finish(
         for a in actors.iter().filter(|a| k.party(a.party) == p.party) {
             let official = choose_official(k, &a.officials, reference, actors, p.role.as_deref());
             let (name, role) = match official {
-                Some(o) => (Some(k.official(o).name.clone()), a.role.clone().or_else(|| Some(k.official(o).role.clone()))),
-                None => (a.written_name.clone(), a.role.clone()),
+                Some(o) => (Some(k.official(o).name.clone()), a.role.or(Some(k.official(o).role.as_str())).map(String::from)),
+                None => (a.written_name.clone(), a.role.map(String::from)),
             };
             let Some(name) = name else { continue };
             let compatible = match (&p.role, &role) {
