@@ -621,7 +621,7 @@ pub fn analyze(article: &Article) -> Analysis {
     if drafts.is_empty() {
         // No meeting phrase, but "the meeting" is referred to: the first sentence naming two sides reports it.
         if sentences.iter().any(|s| reader.has_phrase(s, Phrase::Anaphor)) {
-            let two_sides = |s: &Sentence| draft(&reader, s, &actors, None).filter(|d| parties_of(&d.actors.iter().filter(|a| a.strong()).cloned().collect::<Vec<_>>()).len() >= 2);
+            let two_sides = |s: &Sentence| draft(&reader, s, &actors, None).filter(|d| parties_of(d.actors.iter().filter(|a| a.strong())).len() >= 2);
             let body = sentences.iter().skip_while(|s| is_headline(text, s)).find_map(two_sides);
             if let Some(d) = body.or_else(|| sentences.iter().find_map(two_sides)) {
                 drafts.push(d);
@@ -753,8 +753,8 @@ fn yearless_publication(reader: &Reader, dates: &[DateMention], actors: &[Actor]
     }
 }
 
-fn parties_of(actors: &[Actor]) -> Vec<PartyId> {
-    let mut p: Vec<PartyId> = actors.iter().map(|a| a.party).collect();
+fn parties_of<'a>(actors: impl IntoIterator<Item = &'a Actor>) -> Vec<PartyId> {
+    let mut p: Vec<PartyId> = actors.into_iter().map(|a| a.party).collect();
     p.sort_unstable();
     p.dedup();
     p
@@ -831,7 +831,7 @@ fn split(d: Draft, separately: bool, protagonist: Option<&Actor>) -> Vec<Draft> 
     if separately && parties.len() >= 2 {
         // The side that does the meeting: the one not among the counterparts named
         // together, or the article's protagonist.
-        let own_parties = parties_of(&d.actors.iter().filter(|a| !a.separate).cloned().collect::<Vec<_>>());
+        let own_parties = parties_of(d.actors.iter().filter(|a| !a.separate));
         let own_party = match (own_parties.as_slice(), protagonist) {
             ([one], _) if d.actors.iter().any(|a| a.separate) => Some(*one),
             (_, Some(p)) => Some(p.party),
@@ -911,10 +911,11 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     };
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
+        let sides = parties_of(&d.actors);
         let same = out.iter().position(|o| {
-            parties_of(&o.actors) == parties_of(&d.actors)
+            parties_of(&o.actors) == sides
                 && (o.mode == d.mode || !o.mode_stated || !d.mode_stated)
-                && parties_of(&d.actors).iter().all(|&p| {
+                && sides.iter().all(|&p| {
                     let (x, y) = (names_of(k, o, p), names_of(k, &d, p));
                     let (rx, ry) = (roles(o, p), roles(&d, p));
                     if !x.is_empty() && !y.is_empty() {

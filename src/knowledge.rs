@@ -753,7 +753,7 @@ impl Knowledge {
         let encoded = self.alphabet.encode(text);
         let scripts = encoded.codes.iter().fold(0, |scripts, &c| scripts | self.script_keys[usize::from(c)]);
         // (start, end, is a name, pattern)
-        let mut found: Vec<(usize, usize, bool, usize)> = Vec::new();
+        let mut found: Vec<(usize, usize, bool, usize)> = Vec::with_capacity(encoded.word_starts.len());
         for script in (0..SCRIPTS).filter(|s| scripts & (1 << s) != 0) {
             let forms = Forms { knowledge: self, script, trie: self.trie(script), text, encoded: &encoded };
             // A form begins where a word does, or (Arabic script) after
