@@ -6,23 +6,23 @@
 //! and reports every form that starts there. A step costs one addition and
 //! one comparison, and building the trie needs no failure links.
 //!
-//! The child of slot `s` by code `c` is slot `base[s] + c` (Aoe, "An
-//! efficient digital search algorithm by using a double-array structure",
-//! 1989). No two nodes have one base, so a slot belongs to the child by `c`
-//! when its label is `c`: a slot is one `u32` (base, label, and whether forms
-//! end there), and the trie of the Arabic-script forms takes about 170 KB.
+//! The child of slot `s` by code `c` is slot `base[s] + c`, which belongs to
+//! `s` when `parent[s + c] == s` (Aoe, "An efficient digital search
+//! algorithm by using a double-array structure", 1989).
 
+/// A slot no node occupies.
+const FREE: u32 = u32::MAX;
 /// The root's slot.
 const ROOT: u32 = 0;
-/// The bits of a slot: its label (the code that leads to it, plus one; 0 for
-/// a slot no child occupies), the `ENDS` bit, and the base above `BASE_SHIFT`.
-const LABEL: u32 = (1 << 9) - 1;
-const ENDS: u32 = 1 << 9;
-const BASE_SHIFT: u32 = 10;
+/// The root's parent: none.
+const NO_PARENT: u32 = FREE - 1;
+/// The bit of `base` marking a slot where forms end.
+const ENDS: u32 = 1 << 31;
 
 pub struct Trie {
-    /// For each slot: its base, label and `ENDS` bit. A step reads one.
-    slots: Vec<u32>,
+    /// For each slot: the slot of its parent (or `FREE`), and the base of
+    /// its children with the `ENDS` bit. A step reads one pair.
+    slots: Vec<Slot>,
     /// For each slot and one past the last: where its forms start in `forms`.
     forms_start: Vec<u32>,
     /// The forms, by the slot they end at.
@@ -66,16 +66,17 @@ impl Trie {
     /// Every form that `codes` begins with, as (form, its length), shortest first.
     #[inline]
     pub fn prefixes_of(&self, codes: &[u8], mut found: impl FnMut(usize, usize)) {
-        let mut slot = self.slots[ROOT as usize];
+        let (mut slot, mut base) = (ROOT, self.slots[ROOT as usize].base);
         for (depth, &code) in codes.iter().enumerate() {
+            let child = (base & !ENDS) + u32::from(code);
             // The slots reach 255 past the last base, so `child` is one of them.
-            let child = ((slot >> BASE_SHIFT) + u32::from(code)) as usize;
-            slot = self.slots[child];
-            if slot & LABEL != u32::from(code) + 1 {
+            let Slot { parent, base: child_base } = self.slots[child as usize];
+            if parent != slot {
                 return;
             }
-            if slot & ENDS != 0 {
-                let (start, end) = (self.forms_start[child], self.forms_start[child + 1]);
+            (slot, base) = (child, child_base);
+            if base & ENDS != 0 {
+                let (start, end) = (self.forms_start[slot as usize], self.forms_start[slot as usize + 1]);
                 for &form in &self.forms[start as usize..end as usize] {
                     found(form as usize, depth + 1);
                 }
@@ -84,14 +85,15 @@ impl Trie {
     }
 }
 
+#[derive(Clone, Copy)]
+struct Slot {
+    parent: u32,
+    base: u32,
+}
+
 struct Builder {
-    /// For each slot: the base of its children, the code that leads to it,
-    /// whether a node occupies it.
     base: Vec<u32>,
-    label: Vec<u8>,
-    occupied: Vec<bool>,
-    /// The bases taken, each by one node.
-    base_taken: Vec<bool>,
+    parent: Vec<u32>,
     /// The free slots, a list in ascending order: each one's next and
     /// previous (`NONE` at the ends). Slots past the arrays are free too.
     next_free: Vec<u32>,
@@ -116,9 +118,7 @@ impl Builder {
         let reserved = 256;
         Builder {
             base: vec![0; reserved],
-            label: vec![0; reserved],
-            occupied: vec![true; reserved],
-            base_taken: vec![false; reserved],
+            parent: vec![NO_PARENT; reserved],
             next_free: vec![NONE; reserved],
             previous_free: vec![NONE; reserved],
             first_free: NONE,
@@ -129,11 +129,9 @@ impl Builder {
 
     /// Extends the arrays to `len` slots, the new ones free.
     fn grow(&mut self, len: usize) {
-        for slot in self.occupied.len() as u32..len as u32 {
+        for slot in self.parent.len() as u32..len as u32 {
             self.base.push(0);
-            self.label.push(0);
-            self.occupied.push(false);
-            self.base_taken.push(false);
+            self.parent.push(FREE);
             self.next_free.push(NONE);
             self.previous_free.push(self.last_free);
             match self.last_free {
@@ -144,13 +142,12 @@ impl Builder {
         }
     }
 
-    /// Can `base` hold children by these codes?
-    fn fits(&self, base: usize, codes: &[u8]) -> bool {
-        !self.base_taken.get(base).is_some_and(|&taken| taken) && codes.iter().all(|&c| !self.occupied.get(base + usize::from(c)).is_some_and(|&o| o))
+    fn is_free(&self, slot: usize) -> bool {
+        self.parent.get(slot).is_none_or(|&p| p == FREE)
     }
 
-    /// Finds a base no node has, at which every child code's slot is free,
-    /// takes those slots for `slot`'s children, and returns the base.
+    /// Finds a base at which every child code's slot is free, takes those
+    /// slots for `slot`'s children, and returns the base.
     fn place(&mut self, slot: u32, codes: &[u8]) -> usize {
         let (Some(&first), Some(&last)) = (codes.first(), codes.last()) else { return 0 };
         let first = usize::from(first);
@@ -159,25 +156,19 @@ impl Builder {
         let base = loop {
             // A wide node may not fit among the holes: after a few tries, it goes past the end.
             if at == NONE || tries == MAX_TRIES {
-                let mut base = self.occupied.len() - first;
-                while !self.fits(base, codes) {
-                    base += 1;
-                }
-                break base;
+                break self.parent.len() - first;
             }
             let base = at as usize - first;
-            if self.fits(base, codes) {
+            if codes.iter().all(|&c| self.is_free(base + usize::from(c))) {
                 break base;
             }
             at = self.next_free[at as usize];
             tries += 1;
         };
         self.grow(base + usize::from(last) + 1);
-        self.base_taken[base] = true;
         for &c in codes {
             let child = base + usize::from(c);
-            self.occupied[child] = true;
-            self.label[child] = c;
+            self.parent[child] = slot;
             let (previous, next) = (self.previous_free[child], self.next_free[child]);
             match previous {
                 NONE => self.first_free = next,
@@ -193,28 +184,21 @@ impl Builder {
     }
 
     fn finish(mut self) -> Trie {
-        // Every base plus any code stays inside the slots.
-        let len = self.occupied.len() + 256;
-        assert!(len < 1 << (32 - BASE_SHIFT), "a trie of at most 4 million slots");
-        self.grow(len);
+        // Every base plus any code stays inside the arrays.
+        let len = self.parent.len() + 256;
+        self.parent.resize(len, FREE);
+        self.base.resize(len, 0);
         self.ends.sort_unstable();
         let mut forms_start = vec![0u32; len + 1];
-        let mut ends = vec![false; len];
         for &(slot, _) in &self.ends {
             forms_start[slot as usize + 1] += 1;
-            ends[slot as usize] = true;
+            self.base[slot as usize] |= ENDS;
         }
         for i in 1..forms_start.len() {
             forms_start[i] += forms_start[i - 1];
         }
         let forms = self.ends.iter().map(|&(_, form)| form).collect();
-        // Slots 1 to 255 are reserved, not occupied: no label.
-        let slots = (0..len)
-            .map(|s| {
-                let label = if s >= 256 && self.occupied[s] { u32::from(self.label[s]) + 1 } else { 0 };
-                self.base[s] << BASE_SHIFT | if ends[s] { ENDS } else { 0 } | label
-            })
-            .collect();
+        let slots = self.parent.iter().zip(&self.base).map(|(&parent, &base)| Slot { parent, base }).collect();
         Trie { slots, forms_start, forms }
     }
 }
