@@ -1188,8 +1188,10 @@ fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention], status: S
                 return relative_date(d, r);
             }
         }
+        // A weekday right beside the date names that date, even where the two
+        // disagree (a slip in one of them): the date's numbers win.
         let other = here().find_map(|m| match m.entity {
-            Entity::Weekday(w) if day.is_some_and(|d| d.weekday() != w) => Some(w),
+            Entity::Weekday(w) if day.is_some_and(|d| d.weekday() != w) && !reader.beside(m, dm.start, dm.end) => Some(w),
             _ => None,
         });
         return match (day, other) {
