@@ -4,7 +4,7 @@
 //! Script first (Arabic script or Latin), then, within the Arabic script,
 //! letters and very frequent function words that only one language uses.
 
-use crate::text::is_word_char;
+use crate::text::{is_arabic_block_word_char, is_word_char};
 
 /// Letters used in Persian but not in Arabic (Urdu shares them).
 pub(crate) const fn persian_letter(c: char) -> bool {
@@ -39,8 +39,7 @@ const ARABIC_BLOCK: [u8; 256] = {
             } else {
                 0
             };
-            // The Arabic block's letters, marks and digits, not its punctuation (see `is_word_char`).
-            if matches!(c, '\u{0620}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06FF}') {
+            if is_arabic_block_word_char(c) {
                 block[i] |= WORD;
             }
         }
@@ -56,12 +55,6 @@ const ARABIC_WORDS: &[&str] = &["في", "من", "على", "إلى", "الى", "�
 const URDU_WORDS: &[&str] = &["کے", "میں", "ہے", "کی", "نے", "اور", "سے", "کو", "ہیں"];
 /// The longest word of the three lists, in bytes.
 const MAX_WORD_BYTES: usize = 8;
-
-/// A function word's bytes as a number (none is longer than eight bytes),
-/// and whose word it is (an index of `own` in [`detect`]).
-const fn function_word(word: &str, language: usize) -> (u64, usize) {
-    (word_key(word.as_bytes()), language)
-}
 
 /// The bytes of a word of at most eight bytes, as a number (0 for a longer one).
 const fn word_key(bytes: &[u8]) -> u64 {
@@ -87,7 +80,7 @@ const FUNCTION_WORDS: [(u64, usize); PERSIAN_WORDS.len() + ARABIC_WORDS.len() + 
     while l < lists.len() {
         let mut i = 0;
         while i < lists[l].0.len() {
-            words[n] = function_word(lists[l].0[i], lists[l].1);
+            words[n] = (word_key(lists[l].0[i].as_bytes()), lists[l].1);
             n += 1;
             i += 1;
         }
@@ -117,7 +110,7 @@ const FUNCTION_WORDS: [(u64, usize); PERSIAN_WORDS.len() + ARABIC_WORDS.len() + 
 pub fn detect(text: &str) -> &'static str {
     let bytes = text.as_bytes();
     let (mut arabic_script, mut latin, mut other_script) = (0usize, 0usize, 0usize);
-    // Letters of no one, of Persian, Arabic, Urdu (see `OWN_LETTERS`); then
+    // Letters of no one, of Persian, Arabic, Urdu (see `ARABIC_BLOCK`); then
     // their function words.
     let (mut own, mut words) = ([0usize; 4], [0usize; 4]);
     let (mut i, mut read, mut piece_start) = (0, 0, 0);

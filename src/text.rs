@@ -268,11 +268,15 @@ fn char_starts(bytes: &[u8]) -> u32 {
 pub fn is_word_char(c: char) -> bool {
     match c {
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
-        // Arabic block: letters, diacritics, digits; not its punctuation (، ؛ ؟ ٪ ۔).
-        '\u{0620}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06FF}' => true,
-        '\u{0600}'..='\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}' => false,
+        '\u{0600}'..='\u{06FF}' => is_arabic_block_word_char(c),
         _ => c.is_alphanumeric(),
     }
+}
+
+/// [`is_word_char`] for a character of the Arabic block (U+0600 to U+06FF):
+/// its letters, diacritics and digits, not its punctuation (، ؛ ؟ ٪ ۔).
+pub(crate) const fn is_arabic_block_word_char(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06FF}')
 }
 
 /// The largest char boundary of `s` at or before byte `i`.
