@@ -230,22 +230,11 @@ pub struct Knowledge {
     scripts: [ScriptPatterns; SCRIPTS],
 }
 
-/// A pattern as a script's trie finds it, with what its matches are checked
-/// for (of [`PatternRule`]) next to it.
-struct Form {
-    /// Index into [`Knowledge::patterns`].
-    pattern: u32,
-    nisba: bool,
-    exact_case: bool,
-    /// A phrase, no name (see `mentions`).
-    phrase: bool,
-}
-
 /// The patterns of one script and their trie, built on first use.
 #[derive(Default)]
 struct ScriptPatterns {
-    /// The script's forms, in the order of the trie's.
-    forms: Vec<Form>,
+    /// Indices into [`Knowledge::patterns`], in the order of the trie's forms.
+    patterns: Vec<u32>,
     trie: OnceLock<Trie>,
 }
 
@@ -339,6 +328,9 @@ struct PatternRule {
     exact_case: Option<String>,
     /// An Arabic nisba adjective: may carry the feminine, dual and plural endings.
     nisba: bool,
+    /// Its entities are all phrases, no name (see `mentions`); set once the
+    /// entities of every pattern are known.
+    phrase: bool,
 }
 
 struct Builder {
@@ -394,7 +386,7 @@ impl Builder {
             }
             None => {
                 self.patterns.insert(self.folded.clone(), self.rules.len());
-                self.rules.push(PatternRule { arabic: is_arabic_script(&self.folded), exact_case, nisba });
+                self.rules.push(PatternRule { arabic: is_arabic_script(&self.folded), exact_case, nisba, phrase: false });
                 self.rules.len() - 1
             }
         };
@@ -693,6 +685,9 @@ impl Knowledge {
         }
 
         (k.pattern_entities, k.entities_start) = b.entities_by_pattern();
+        for (p, rule) in b.rules.iter_mut().enumerate() {
+            rule.phrase = k.entities_of(p).iter().all(|e| matches!(e, Entity::Phrase(_)));
+        }
         // The patterns in the order of their indices.
         let mut list = vec![String::new(); b.rules.len()];
         for (pattern, i) in b.patterns {
@@ -702,8 +697,7 @@ impl Knowledge {
         k.proclitics = proclitic_runs(&k.alphabet);
         for (i, (pattern, rule)) in list.iter().zip(&b.rules).enumerate() {
             let script = if rule.arabic { ARABIC_SCRIPT } else { 1 };
-            let phrase = k.is_phrase(i);
-            k.scripts[script].forms.push(Form { pattern: i as u32, nisba: rule.nisba, exact_case: rule.exact_case.is_some(), phrase });
+            k.scripts[script].patterns.push(i as u32);
             // "20th" needs a "t": digits and signs are in the texts of every script.
             let key = pattern.chars().find(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation() && *c != ' ').or_else(|| pattern.chars().next());
             if let Some(key) = key {
@@ -721,9 +715,9 @@ impl Knowledge {
         forms.trie.get_or_init(|| {
             // The patterns' codes, one after the other, and where each ends.
             let mut codes = Vec::new();
-            let mut ends = Vec::with_capacity(forms.forms.len());
-            for form in &forms.forms {
-                codes.extend(self.patterns[form.pattern as usize].chars().map(|c| self.alphabet.code(c)));
+            let mut ends = Vec::with_capacity(forms.patterns.len());
+            for &p in &forms.patterns {
+                codes.extend(self.patterns[p as usize].chars().map(|c| self.alphabet.code(c)));
                 ends.push(codes.len());
             }
             let mut start = 0;
@@ -806,11 +800,6 @@ impl Knowledge {
         }
         out.sort_by_key(|m| (m.start, m.end));
         out
-    }
-
-    /// Does a pattern refer to phrases only (no name)?
-    fn is_phrase(&self, pattern: usize) -> bool {
-        self.entities_of(pattern).iter().all(|e| matches!(e, Entity::Phrase(_)))
     }
 
     /// The entities a pattern refers to.
@@ -964,14 +953,14 @@ impl Forms<'_> {
     fn find(&self, at: usize, word: usize, found: &mut Vec<(usize, usize, bool, usize)>) {
         let (k, text, offsets) = (self.knowledge, self.text, &self.encoded.offsets);
         self.trie.prefixes_of(&self.encoded.codes[at..], |form, len| {
-            let form = &k.scripts[self.script].forms[form];
-            let p = form.pattern as usize;
+            let p = k.scripts[self.script].patterns[form] as usize;
+            let rule = &k.pattern_rules[p];
             let (s, e) = (offsets[at] as usize, offsets[at + len] as usize);
-            if !k.alphabet.confirms(text, s, e, &k.patterns[p]) || form.exact_case && k.pattern_rules[p].exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
+            if !k.alphabet.confirms(text, s, e, &k.patterns[p]) || rule.exact_case.as_ref().is_some_and(|exact| text[s..e] != *exact) {
                 return;
             }
-            if let Some(end) = word_end(text, e, form.nisba) {
-                found.push((offsets[word] as usize, end, !form.phrase, p));
+            if let Some(end) = word_end(text, e, rule.nisba) {
+                found.push((offsets[word] as usize, end, !rule.phrase, p));
             }
         });
     }
