@@ -18,6 +18,8 @@ use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Partici
 use crate::occasions;
 use crate::text::{self, Folded, Sentence};
 use crate::lang;
+use std::cell::OnceCell;
+use std::collections::{BTreeSet, HashMap};
 
 /// How an actor was recognised, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,6 +56,46 @@ impl Actor {
     }
 }
 
+/// Actors by where they start, so that those near a position are found
+/// without reading every actor of the article.
+#[derive(Default)]
+struct ActorIndex {
+    /// (start, index into the actors).
+    by_start: BTreeSet<(usize, usize)>,
+    /// The longest span indexed: an actor covering a position starts at most this far before it.
+    longest: usize,
+}
+
+impl ActorIndex {
+    fn insert(&mut self, a: &Actor, i: usize) {
+        self.by_start.insert((a.start, i));
+        self.longest = self.longest.max(a.end - a.start);
+    }
+
+    fn remove(&mut self, a: &Actor, i: usize) {
+        self.by_start.remove(&(a.start, i));
+    }
+
+    /// The indices of the actors that start within `from..=to`, by start.
+    fn starting(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let range = (from <= to).then(|| self.by_start.range((from, 0)..=(to, usize::MAX)));
+        range.into_iter().flatten().map(|&(_, i)| i)
+    }
+
+    /// Does an indexed actor overlap `start..end`?
+    fn overlaps(&self, actors: &[Actor], start: usize, end: usize) -> bool {
+        end > 0 && self.starting(start.saturating_sub(self.longest), end - 1).any(|i| actors[i].start < end && actors[i].end > start)
+    }
+}
+
+/// The names written after ranks ("اللواء إمام علي صابرزاده"), read once.
+struct RankNames {
+    /// (the rank's mention index, the name, where the name ends), by mention index.
+    by_mention: Vec<(usize, String, usize)>,
+    /// (where the name ends, position in `by_mention`), by end.
+    by_end: Vec<(usize, usize)>,
+}
+
 /// The widest gap (folded bytes) between a role and its state, or states of a list.
 const MAX_CONNECTOR_GAP: usize = 60;
 
@@ -81,9 +123,56 @@ struct Reader<'a> {
     /// against: the publication date, else the lead's date when the lead says
     /// it is today.
     today: Option<Ymd>,
+    /// The longest mention's length: a mention covering a position starts at
+    /// most this far before it (so look-ups around a position read only the
+    /// mentions near it, found by binary search).
+    longest: usize,
+    /// The state of the first outlet the article names ([`Reader::home`]), once asked.
+    home: OnceCell<Option<PartyId>>,
+    /// The names after ranks ([`Reader::rank_name_near`]), once asked.
+    rank_names: OnceCell<RankNames>,
+    /// The article's first weekday, once asked.
+    first_weekday: OnceCell<Option<u8>>,
+    /// The event the article places its meetings at ("على هامش ..."), once asked.
+    placed_event: OnceCell<Option<Mention>>,
+    /// The article's events, in text order.
+    events: OnceCell<Vec<Mention>>,
+    /// The places the article gives that do not depend on the meeting ([`location`]), once asked.
+    places: OnceCell<Places>,
 }
 
 impl<'a> Reader<'a> {
+    fn new(k: &'static Knowledge, text: &'a str, mentions: Vec<Mention>, published: Option<Ymd>, lang: &'static str) -> Self {
+        let longest = mentions.iter().map(|m| m.end - m.start).max().unwrap_or(0);
+        Reader { k, text, mentions, published, lang, today: published, longest, home: OnceCell::new(), rank_names: OnceCell::new(), first_weekday: OnceCell::new(), placed_event: OnceCell::new(), events: OnceCell::new(), places: OnceCell::new() }
+    }
+
+    /// The mentions that start at or after `pos`, in text order.
+    fn from(&self, pos: usize) -> &[Mention] {
+        &self.mentions[self.mentions.partition_point(|m| m.start < pos)..]
+    }
+
+    /// The mentions that may cover `pos` or come after it: every mention from
+    /// the first that could reach `pos`, in text order.
+    fn around(&self, pos: usize) -> &[Mention] {
+        &self.mentions[self.mentions.partition_point(|m| m.start + self.longest <= pos)..]
+    }
+
+    /// The first mention (in text order) that ends after `pos`.
+    fn first_ending_after(&self, pos: usize) -> Option<&Mention> {
+        self.around(pos).iter().find(|m| m.end > pos)
+    }
+
+    /// The article's events, in text order.
+    fn events(&self) -> &[Mention] {
+        self.events.get_or_init(|| self.mentions.iter().filter(|m| matches!(m.entity, Entity::Event(_))).copied().collect())
+    }
+
+    /// The mentions that start within `start..end`.
+    fn starting_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
+        self.from(start).iter().take_while(move |m| m.start < end)
+    }
+
     /// Is `from..to` a gap of at most `max` bytes on one line whose every word is
     /// one of `words` (punctuation aside) or lies within a mention `within` accepts?
     fn gap_of(&self, from: usize, to: usize, max: usize, words: &[&str], within: impl Fn(&Entity) -> bool) -> bool {
@@ -99,7 +188,9 @@ impl<'a> Reader<'a> {
             let (start, end) = (pos, pos + w.len());
             pos = end + 1;
             let w = w.trim_matches(|c: char| c == ',' || c == '،');
-            w.is_empty() || words.iter().any(|c| c.eq_ignore_ascii_case(w)) || self.mentions.iter().any(|m| within(&m.entity) && m.start <= start && m.end >= end)
+            w.is_empty()
+                || words.iter().any(|c| c.eq_ignore_ascii_case(w))
+                || self.around(start).iter().take_while(|m| m.start <= start).any(|m| within(&m.entity) && m.end >= end)
         })
     }
 
@@ -119,13 +210,15 @@ impl<'a> Reader<'a> {
     /// (With no outlet named, a Persian text's "کشورمان" is Iran: Persian-language
     /// news of diplomacy is overwhelmingly Iranian, and Afghan outlets write "کشور".)
     fn home(&self) -> Option<PartyId> {
-        self.mentions
-            .iter()
-            .find_map(|m| match m.entity {
-                Entity::Agency(a) => self.k.agencies[a as usize].country,
-                _ => None,
-            })
-            .or_else(|| (self.lang == "fa").then(|| self.k.party_id("IR")).flatten())
+        *self.home.get_or_init(|| {
+            self.mentions
+                .iter()
+                .find_map(|m| match m.entity {
+                    Entity::Agency(a) => self.k.agencies[a as usize].country,
+                    _ => None,
+                })
+                .or_else(|| (self.lang == "fa").then(|| self.k.party_id("IR")).flatten())
+        })
     }
 
     /// Between "counterparts" and their state: connectors, or "from" ("his counterparts from Uzbekistan").
@@ -141,14 +234,32 @@ impl<'a> Reader<'a> {
 
     /// The name after a rank that stands right before or right after a span:
     /// "اللواء إمام علي صابرزاده وزير دفاع ..." or "وزير الدفاع ... العميد X".
+    /// (The first such rank in text order: one whose name ends at most a connector's
+    /// gap before the span, or one that starts at most that gap after it.)
     fn rank_name_near(&self, start: usize, end: usize) -> Option<String> {
-        self.mentions.iter().filter(|m| m.entity == Entity::Rank).find_map(|r| {
-            let name = self.name_after_rank(r)?;
-            let name_end = self.text[r.end..].find(name.as_str()).map(|i| r.end + i + name.len())?;
-            let before = name_end <= start && self.gap_is_connector(name_end, start);
-            let after = r.start >= end && self.gap_is_connector(end, r.start);
-            (before || after).then_some(name)
-        })
+        let ranks = self.rank_names.get_or_init(|| {
+            let by_mention: Vec<(usize, String, usize)> = (self.mentions.iter().enumerate())
+                .filter(|(_, m)| m.entity == Entity::Rank)
+                .filter_map(|(i, r)| {
+                    let name = self.name_after_rank(r)?;
+                    let name_end = self.text[r.end..].find(name.as_str()).map(|n| r.end + n + name.len())?;
+                    Some((i, name, name_end))
+                })
+                .collect();
+            let mut by_end: Vec<(usize, usize)> = by_mention.iter().enumerate().map(|(n, r)| (r.2, n)).collect();
+            by_end.sort_unstable();
+            RankNames { by_mention, by_end }
+        });
+        let from = ranks.by_end.partition_point(|&(name_end, _)| name_end < start.saturating_sub(MAX_CONNECTOR_GAP));
+        let before = (ranks.by_end[from..].iter())
+            .take_while(|&&(name_end, _)| name_end <= start)
+            .filter(|&&(name_end, _)| self.gap_is_connector(name_end, start))
+            .map(|&(_, n)| n);
+        let after_from = ranks.by_mention.partition_point(|r| self.mentions[r.0].start < end);
+        let after = (after_from..ranks.by_mention.len())
+            .take_while(|&n| self.mentions[ranks.by_mention[n].0].start <= end + MAX_CONNECTOR_GAP)
+            .filter(|&n| self.gap_is_connector(end, self.mentions[ranks.by_mention[n].0].start));
+        before.chain(after).min().map(|n| ranks.by_mention[n].1.clone())
     }
 
     /// Is a country mention a place rather than a side ("في روسيا", "to Russia", "در ایران")?
@@ -194,12 +305,14 @@ impl<'a> Reader<'a> {
         }
         // "العميد محمد رضا آشتياني": given names the data does not list between a rank and
         // an official's surname are part of the official's name.
+        // (The officials are in text order, and do not overlap a rank.)
         for r in ms.iter().filter(|m| m.entity == Entity::Rank) {
-            let Some(a) = out.iter_mut().find(|a| a.start > r.end && a.start - r.end <= 40) else { continue };
+            let next = out.partition_point(|a| a.start <= r.end);
+            let Some(a) = out.get_mut(next).filter(|a| a.start - r.end <= 40) else { continue };
             let between = &self.text[r.end..a.start];
             let words: Vec<&str> = between.split(' ').filter(|w| !w.is_empty()).collect();
             let plain = (1..=3).contains(&words.len()) && words.iter().all(|w| w.chars().all(char::is_alphabetic));
-            if plain && !ms.iter().any(|m| m.start >= r.end && m.end <= a.start) {
+            if plain && !self.starting_in(r.end, a.start).any(|m| m.end <= a.start) {
                 a.start = r.start;
             }
         }
@@ -213,6 +326,15 @@ impl<'a> Reader<'a> {
                 (surname.chars().count() >= 3).then(|| (surname, a.officials.clone(), a.party))
             })
             .collect();
+        // Each surname's first entry in `named`.
+        let mut surnames: HashMap<&str, usize> = HashMap::new();
+        for (i, (surname, ..)) in named.iter().enumerate() {
+            surnames.entry(surname).or_insert(i);
+        }
+        let mut index = ActorIndex::default();
+        for (i, a) in out.iter().enumerate() {
+            index.insert(a, i);
+        }
         for r in ms.iter().filter(|m| m.entity == Entity::Rank) {
             let start = r.end + 1;
             if self.text.get(r.end..start) != Some(" ") {
@@ -220,13 +342,15 @@ impl<'a> Reader<'a> {
             }
             let end = self.text[start..].find(|c: char| !text::is_word_char(c)).map_or(self.text.len(), |n| start + n);
             let word = &self.text[start..end];
-            if out.iter().any(|a| a.start < end && a.end > start) {
+            if index.overlaps(&out, start, end) {
                 continue;
             }
-            if let Some((_, officials, party)) = named.iter().find(|(surname, ..)| *surname == word) {
+            if let Some((_, officials, party)) = surnames.get(word).map(|&i| &named[i]) {
                 out.push(Actor { start: r.start, end, party: *party, officials: officials.clone(), written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
+                index.insert(&out[out.len() - 1], out.len() - 1);
             }
         }
+        // `index` holds the officials from here on.
         // Roles with their states, before ("Iranian defense minister", "Iran's defense minister")
         // or after ("وزير الدفاع الإيراني", "وزرای دفاع ایران و ازبکستان").
         for i in 0..ms.len() {
@@ -287,12 +411,16 @@ impl<'a> Reader<'a> {
             // A known official next to the role takes it.
             // (One before it only in apposition: in "هاكان فيدان والرئيس رجب طيب أردوغان"
             // the role is the next official's.)
-            let neighbour = out.iter().position(|a| {
-                a.kind == ActorKind::Official
-                    && ((self.gap_is_connector(a.end, ms[i].start) && !self.joined_by_and(a.end, ms[i].start))
-                        || self.gap_is_connector(parties.iter().map(|&(j, _)| ms[j].end).fold(ms[i].end, usize::max), a.start))
+            // (The first such official in the order read: one ending at most a gap before
+            // the role, or starting at most a gap after it and its states.)
+            let parties_end = parties.iter().map(|&(j, _)| ms[j].end).fold(ms[i].end, usize::max);
+            let before = index.starting(ms[i].start.saturating_sub(MAX_CONNECTOR_GAP + index.longest), ms[i].start);
+            let after = index.starting(parties_end, parties_end + MAX_CONNECTOR_GAP);
+            let neighbour = before.chain(after).filter(|&n| {
+                let a = &out[n];
+                ((self.gap_is_connector(a.end, ms[i].start) && !self.joined_by_and(a.end, ms[i].start)) || self.gap_is_connector(parties_end, a.start))
                     && (parties.is_empty() || parties.iter().any(|&(_, p)| p == a.party))
-            });
+            }).min();
             if let Some(n) = neighbour {
                 out[n].role = Some(role);
                 for &(j, p) in &parties {
@@ -349,8 +477,10 @@ impl<'a> Reader<'a> {
                 used[j] = true;
                 let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
                 // "his Syrian counterpart General Ali Abdullah Ayyoub": the official after it.
-                if let Some(n) = out.iter().position(|a| a.kind == ActorKind::Official && a.party == p && self.gap_is_connector(e, a.start)) {
+                if let Some(n) = index.starting(e, e + MAX_CONNECTOR_GAP).filter(|&n| out[n].party == p && self.gap_is_connector(e, out[n].start)).min() {
+                    index.remove(&out[n], n);
                     out[n].start = s;
+                    index.insert(&out[n], n);
                     continue;
                 }
                 out.push(Actor {
@@ -369,15 +499,24 @@ impl<'a> Reader<'a> {
         // Bare states: weak evidence of a side. But a bare word that is the surname of an
         // official the article names in full is that official ("وكان السوداني قد التقى"
         // after "محمد شياع السوداني"), not the state it also names (Sudan).
+        let mut index = ActorIndex::default();
+        for (i, a) in out.iter().enumerate() {
+            index.insert(a, i);
+        }
         for (i, m) in ms.iter().enumerate() {
             if used[i] {
                 continue;
             }
             let word = &self.text[m.start..m.end];
-            let surname_of = || named.iter().find(|(surname, ..)| word.strip_suffix(surname).is_some_and(|clitic| clitic.chars().count() <= 1));
+            // (The word itself, or after a one-letter clitic; the first entry of `named` of either.)
+            let surname_of = || {
+                let clitic = word.chars().next().map_or(0, char::len_utf8);
+                [surnames.get(word), surnames.get(&word[clitic..])].into_iter().flatten().min().map(|&i| &named[i])
+            };
             if let Some((_, officials, party)) = self.party_entities(m).and_then(|_| surname_of()) {
-                if !out.iter().any(|a| a.start < m.end && a.end > m.start) {
+                if !index.overlaps(&out, m.start, m.end) {
                     out.push(Actor { start: m.start, end: m.end, party: *party, officials: officials.clone(), written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
+                    index.insert(&out[out.len() - 1], out.len() - 1);
                 }
                 continue;
             }
@@ -386,25 +525,33 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 out.push(Actor { start: m.start, end: m.end, party: p, officials: vec![], written_name: None, role: None, kind, attendee: false, separate: false });
+                index.insert(&out[out.len() - 1], out.len() - 1);
             }
         }
-        // Attendees: named after "in the presence of".
+        out.sort_by_key(|a| (a.start, a.kind));
+        // Attendees: named after "in the presence of", to the end of the line or sentence.
+        // (A later phrase before the end found for an earlier one ends there too.)
+        let (mut searched_from, mut line_end) = (usize::MAX, 0);
         for m in ms.iter().filter(|m| m.entity == Entity::Phrase(Phrase::Presence)) {
-            let line_end = self.text[m.end..].find(['\n', '.', '،']).map_or(self.text.len(), |i| m.end + i);
-            for a in out.iter_mut().filter(|a| a.start >= m.end && a.start < line_end) {
+            if !(searched_from..=line_end).contains(&m.end) {
+                searched_from = m.end;
+                line_end = self.text[m.end..].find(['\n', '.', '،']).map_or(self.text.len(), |i| m.end + i);
+            }
+            let first = out.partition_point(|a| a.start < m.end);
+            for a in out[first..].iter_mut().take_while(|a| a.start < line_end) {
                 a.attendee = true;
             }
         }
         // Absent: named after "on behalf of" / "at the instruction of", or next to "former".
         let absent = |a: &Actor| {
-            ms.iter().any(|m| match m.entity {
+            let before = self.starting_in(a.start.saturating_sub(12 + self.longest), a.start + 1).any(|m| match m.entity {
                 Entity::Phrase(Phrase::Behalf) => a.start >= m.end && a.start - m.end <= 12,
-                Entity::Phrase(Phrase::Former) => (a.start >= m.end && a.start - m.end <= 2) || (m.start >= a.end && m.start - a.end <= 2),
+                Entity::Phrase(Phrase::Former) => a.start >= m.end && a.start - m.end <= 2,
                 _ => false,
-            })
+            });
+            before || self.starting_in(a.end, a.end + 3).any(|m| m.entity == Entity::Phrase(Phrase::Former))
         };
         out.retain(|a| !absent(a));
-        out.sort_by_key(|a| (a.start, a.kind));
         out
     }
 
@@ -425,7 +572,7 @@ impl<'a> Reader<'a> {
         const PARTICLES: [&str; 8] = ["bin", "bint", "ibn", "al", "el", "de", "van", "von"];
         let rest = self.text.get(pos..)?.strip_prefix(' ')?;
         let start = self.text.len() - rest.len();
-        let next_mention = self.mentions.iter().find(|m| m.end > start).map_or(self.text.len(), |m| m.start);
+        let next_mention = self.first_ending_after(start).map_or(self.text.len(), |m| m.start);
         let latin = |c: char| c.is_alphabetic() && (c.is_ascii() || ('\u{C0}'..='\u{24F}').contains(&c));
         let mut words: Vec<&str> = Vec::new();
         for w in self.text[start..next_mention.max(start)].split(' ') {
@@ -461,10 +608,10 @@ impl<'a> Reader<'a> {
     fn written_name(&self, start: usize) -> Option<String> {
         let mut start = start;
         // Skip (further) ranks before the name.
-        while let Some(m) = self.mentions.iter().find(|m| m.start == start && m.entity == Entity::Rank) {
+        while let Some(m) = self.from(start).iter().take_while(|m| m.start == start).find(|m| m.entity == Entity::Rank) {
             start = m.end + (self.text[m.end..].len() - self.text[m.end..].trim_start_matches(' ').len());
         }
-        let next_mention = self.mentions.iter().find(|m| m.end > start).map_or(self.text.len(), |m| m.start);
+        let next_mention = self.first_ending_after(start).map_or(self.text.len(), |m| m.start);
         if next_mention <= start {
             return None;
         }
@@ -484,21 +631,18 @@ impl<'a> Reader<'a> {
         Some(words.join(" "))
     }
 
-    fn in_sentence<'m, T>(items: &'m [T], s: &Sentence, span: impl Fn(&T) -> (usize, usize)) -> impl Iterator<Item = &'m T> {
-        let (a, b) = (s.start, s.end);
-        items.iter().filter(move |x| {
-            let (xs, xe) = span(x);
-            xs >= a && xe <= b
-        })
-    }
-
     /// An interview or press statement ("در گفتگو با اسپوتنیک", "told reporters"), not a meeting:
     /// an interview phrase, or a meeting phrase whose other side is a news outlet.
     fn is_interview(&self, s: &Sentence) -> bool {
         let here: Vec<&Mention> = self.mentions_in(s).collect();
         let meets = || here.iter().filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive)));
         let interview_phrase = here.iter().any(|m| m.entity == Entity::Phrase(Phrase::Interview));
-        let with_outlet = meets().all(|t| here.iter().any(|a| matches!(a.entity, Entity::Agency(_)) && a.start >= t.end && a.start - t.end <= 2));
+        // (`here` is in text order: the outlets right after a phrase are found by binary search.)
+        let outlet_after = |t: &&Mention| {
+            let first = here.partition_point(|a| a.start < t.end);
+            here[first..].iter().take_while(|a| a.start - t.end <= 2).any(|a| matches!(a.entity, Entity::Agency(_)))
+        };
+        let with_outlet = meets().all(outlet_after);
         meets().next().is_some() && with_outlet || interview_phrase && !self.names_two_sides(&here)
     }
 
@@ -538,7 +682,7 @@ impl<'a> Reader<'a> {
     fn side_follows(&self, from: usize, end: usize) -> bool {
         let start = from;
         let mut from = from;
-        for n in self.mentions.iter().filter(|n| n.start >= start && n.end <= end) {
+        for n in self.from(start).iter().take_while(|n| n.start < end).filter(|n| n.end <= end) {
             if n.start < from {
                 continue;
             }
@@ -556,21 +700,106 @@ impl<'a> Reader<'a> {
 
     /// "بحث X ... مع Y", "X discussed ... with Y": a verb of talks, then "with"
     /// right before an official, a role, a rank or "his counterpart".
+    /// (A "with" after any verb of talks is after the one that ends first: the
+    /// words after that one are read once.)
     fn discussed_with(&self, s: &Sentence) -> bool {
-        self.mentions_in(s).filter(|m| m.entity == Entity::Phrase(Phrase::Discuss)).any(|m| {
-            let rest = &self.text[m.end..s.end];
-            rest.match_indices([' ', '،', ','])
-                .filter_map(|(i, sep)| {
-                    let word_start = m.end + i + sep.len();
-                    let word = self.text[word_start..s.end].split(' ').next()?;
-                    (word == "مع" || word.eq_ignore_ascii_case("with")).then_some(word_start + word.len())
-                })
-                .any(|after| self.side_follows(after, s.end))
-        })
+        let Some(m) = self.mentions_in(s).filter(|m| m.entity == Entity::Phrase(Phrase::Discuss)).min_by_key(|m| m.end) else { return false };
+        let rest = &self.text[m.end..s.end];
+        rest.match_indices([' ', '،', ','])
+            .filter_map(|(i, sep)| {
+                let word_start = m.end + i + sep.len();
+                let word = self.text[word_start..s.end].split(' ').next()?;
+                (word == "مع" || word.eq_ignore_ascii_case("with")).then_some(word_start + word.len())
+            })
+            .any(|after| self.side_follows(after, s.end))
     }
 
     fn has_phrase(&self, s: &Sentence, p: Phrase) -> bool {
         self.mentions_in(s).any(|m| m.entity == Entity::Phrase(p))
+    }
+}
+
+/// The actors of an article in text order (by start), with the longest span,
+/// so that those of a sentence or near a position are found by binary search.
+struct Actors {
+    list: Vec<Actor>,
+    longest: usize,
+    /// (party, role) of every actor named by role alone ("the Kazakh defence minister").
+    stated_roles: std::collections::HashSet<(PartyId, &'static str)>,
+    /// The distinct sets of officials the actors' names match, each with the span
+    /// of their terms (what [`choose_official`] reads of the other officials).
+    official_sets: Vec<(Vec<u16>, (i64, i64))>,
+    /// For each party, its actors of distinct officials, role and written name, in text
+    /// order (indices into `list`): the people of that side the article names.
+    people: HashMap<PartyId, Vec<usize>>,
+}
+
+impl std::ops::Deref for Actors {
+    type Target = [Actor];
+    fn deref(&self) -> &[Actor] {
+        &self.list
+    }
+}
+
+impl Actors {
+    fn new(k: &Knowledge, list: Vec<Actor>) -> Self {
+        debug_assert!(list.windows(2).all(|w| w[0].start <= w[1].start));
+        let longest = list.iter().map(|a| a.end - a.start).max().unwrap_or(0);
+        let stated_roles = list.iter().filter(|a| a.officials.is_empty()).filter_map(|a| Some((a.party, a.role?))).collect();
+        let mut official_sets: Vec<(Vec<u16>, (i64, i64))> = Vec::new();
+        let mut seen_sets = std::collections::HashSet::new();
+        for a in list.iter().filter(|a| !a.officials.is_empty()) {
+            if seen_sets.insert(&a.officials) {
+                let span = a.officials.iter().map(|&o| term_days(k, o)).fold((i64::MAX, i64::MIN), |(f, l), (tf, tl)| (f.min(tf), l.max(tl)));
+                official_sets.push((a.officials.clone(), span));
+            }
+        }
+        let mut people: HashMap<PartyId, Vec<usize>> = HashMap::new();
+        let mut seen_people = std::collections::HashSet::new();
+        for (i, a) in list.iter().enumerate() {
+            if seen_people.insert((a.party, &a.officials, a.role, &a.written_name)) {
+                people.entry(a.party).or_default().push(i);
+            }
+        }
+        Actors { list, longest, stated_roles, official_sets, people }
+    }
+
+    /// The actors that lie within `start..end`.
+    fn within(&self, start: usize, end: usize) -> impl Iterator<Item = &Actor> {
+        let first = self.list.partition_point(|a| a.start < start);
+        self.list[first..].iter().take_while(move |a| a.start < end).filter(move |a| a.end <= end)
+    }
+
+    /// The actors that may cover `pos`: those that start at most the longest span before it, up to it.
+    fn covering(&self, pos: usize) -> impl Iterator<Item = &Actor> {
+        let first = self.list.partition_point(|a| a.start + self.longest < pos);
+        self.list[first..].iter().take_while(move |a| a.start <= pos)
+    }
+}
+
+/// The sentences that report a meeting, in text order and each once, so that
+/// what lies within them is found by binary search.
+struct Reports {
+    spans: Vec<(usize, usize)>,
+}
+
+impl Reports {
+    fn of(d: &Draft) -> Self {
+        let mut spans: Vec<(usize, usize)> = d.reports.iter().map(|s| (s.start, s.end)).collect();
+        spans.sort_unstable();
+        spans.dedup();
+        Reports { spans }
+    }
+
+    /// Is `start..end` within one of the reports?
+    fn contains(&self, start: usize, end: usize) -> bool {
+        let i = self.spans.partition_point(|&(s, _)| s <= start);
+        i > 0 && self.spans[i - 1].1 >= end
+    }
+
+    /// The mentions within the reports, in text order.
+    fn mentions<'r>(&'r self, reader: &'r Reader) -> impl Iterator<Item = &'r Mention> {
+        self.spans.iter().flat_map(move |&(start, end)| reader.mentions_in(&Sentence { start, end }))
     }
 }
 
@@ -595,8 +824,8 @@ pub fn analyze(article: &Article) -> Analysis {
     let dates = dates::find(text, &mentions);
     let published = dates::publication(text, &mentions, &dates);
     let lang = lang::detect(&article.text);
-    let mut reader = Reader { k, text, mentions, published, lang, today: published };
-    let actors = reader.actors();
+    let mut reader = Reader::new(k, text, mentions, published, lang);
+    let actors = Actors::new(k, reader.actors());
     if reader.published.is_none() {
         reader.published = yearless_publication(&reader, &dates, &actors);
     }
@@ -632,44 +861,55 @@ pub fn analyze(article: &Article) -> Analysis {
     let drafts = absorb_headline(merge(drafts), headline);
     // Each meeting's passage runs from its first report to the next meeting's first report.
     let firsts: Vec<usize> = drafts.iter().map(|d| d.reports.iter().map(|s| s.start).min().unwrap_or(0)).collect();
-    let mut meetings = drafts
-        .iter()
-        .zip(&firsts)
-        .map(|(d, &first)| {
-            let passage_end = firsts.iter().copied().filter(|&f| f > first).min().unwrap_or(text.len());
-            let mut m = finish(&reader, &folded, &article.text, d, &dates, &sentences, &actors, headline);
-            m.topics = topics(&reader, first, passage_end);
-            // "The meeting took place on 2 September 2024", "این دیدار روز چهارشنبه ...
-            // انجام شد": a later sentence of its passage that refers back to it dates it.
-            if m.date_in_text.is_none() {
-                let later = sentences
-                    .iter()
-                    .filter(|s| s.start > first && s.end <= passage_end && !d.reports.contains(s) && reader.has_phrase(s, Phrase::Anaphor))
-                    .find_map(|s| sentence_date(&reader, s, &dates, m.status));
-                if let Some(date) = later {
-                    m.date = Some(date.to_string());
-                    m.date_in_text = m.date.clone();
-                    m.date_precision = Some(date.precision().to_string());
-                    m.date_source = Some("text".into());
-                }
+    let passage_starts: Vec<usize> = {
+        let mut f = firsts.clone();
+        f.sort_unstable();
+        f.dedup();
+        f
+    };
+    // (Meetings reported in the same sentence share its passage and its topics.)
+    let mut passage_topics: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut meetings: Vec<Meeting> = Vec::with_capacity(drafts.len());
+    for (d, &first) in drafts.iter().zip(&firsts) {
+        let passage_end = passage_starts.get(passage_starts.partition_point(|&f| f <= first)).copied().unwrap_or(text.len());
+        let reports = Reports::of(d);
+        let mut m = finish(&reader, &folded, &article.text, d, &reports, &dates, &sentences, &actors, headline);
+        m.topics = passage_topics.entry(first).or_insert_with(|| topics(&reader, first, passage_end)).clone();
+        // "The meeting took place on 2 September 2024", "این دیدار روز چهارشنبه ...
+        // انجام شد": a later sentence of its passage that refers back to it dates it.
+        if m.date_in_text.is_none() {
+            let later = sentences[sentences.partition_point(|s| s.start <= first)..]
+                .iter()
+                .take_while(|s| s.end <= passage_end)
+                .filter(|s| !reports.contains(s.start, s.end) && reader.has_phrase(s, Phrase::Anaphor))
+                .find_map(|s| sentence_date(&reader, s, &dates, m.status));
+            if let Some(date) = later {
+                m.date = Some(date.to_string());
+                m.date_in_text = m.date.clone();
+                m.date_precision = Some(date.precision().to_string());
+                m.date_source = Some("text".into());
             }
-            m
-        })
-        .collect::<Vec<Meeting>>();
+        }
+        meetings.push(m);
+    }
     // A meeting the text does not date, held at the same occasion or place as one it does
     // ("the bilateral came before the trilateral held yesterday"): that meeting's day.
     // (Only a held meeting's for a held one: a visit's planned meetings come later.)
-    let dated: Vec<(Option<String>, Option<Location>, Status, Option<String>)> = meetings
-        .iter()
-        .filter(|m| m.date_source.as_deref() == Some("text"))
-        .map(|m| (m.occasion.clone(), m.location.clone(), m.status, m.date.clone()))
-        .collect();
+    // (The first such meeting of each status and occasion, and of each status and place with a city.)
+    let mut by_occasion: HashMap<(Status, String), (usize, Option<String>)> = HashMap::new();
+    let mut by_place: HashMap<(Status, Location), (usize, Option<String>)> = HashMap::new();
+    for (n, m) in meetings.iter().filter(|m| m.date_source.as_deref() == Some("text")).enumerate() {
+        if let Some(o) = &m.occasion {
+            by_occasion.entry((m.status, o.clone())).or_insert((n, m.date.clone()));
+        }
+        if let Some(l) = m.location.as_ref().filter(|l| l.city.is_some()) {
+            by_place.entry((m.status, l.clone())).or_insert((n, m.date.clone()));
+        }
+    }
     for m in meetings.iter_mut().filter(|m| m.date_source.as_deref() == Some("publication")) {
-        let sibling = dated.iter().find(|(occasion, location, status, _)| {
-            *status == m.status
-                && ((occasion.is_some() && *occasion == m.occasion) || (location.as_ref().is_some_and(|l| l.city.is_some()) && *location == m.location))
-        });
-        if let Some((_, _, _, date)) = sibling {
+        let same_occasion = m.occasion.clone().and_then(|o| by_occasion.get(&(m.status, o)));
+        let same_place = m.location.clone().and_then(|l| by_place.get(&(m.status, l)));
+        if let Some((_, date)) = same_occasion.into_iter().chain(same_place).min_by_key(|(n, _)| *n) {
             m.date = date.clone();
             m.date_source = Some("article".into());
         }
@@ -684,15 +924,13 @@ pub fn analyze(article: &Article) -> Analysis {
         o.sort_by_key(|&i| firsts[i]);
         o
     };
+    // (For each party, the last held and dated meeting of it so far, as a place in `order`.)
+    let mut last_dated: HashMap<String, usize> = HashMap::new();
     for (n, &i) in order.iter().enumerate() {
         let m = &meetings[i];
-        if m.status != Status::Held || m.date.is_some() || m.occasion.is_some() || m.location.is_some() {
-            continue;
-        }
-        let before = order[..n].iter().rev().map(|&j| &meetings[j]).find(|p| {
-            p.status == Status::Held && p.date.is_some() && p.parties.iter().any(|x| m.parties.contains(x))
-        });
-        if let Some(p) = before {
+        let open = m.status == Status::Held && m.date.is_none() && m.occasion.is_none() && m.location.is_none();
+        let before = m.parties.iter().filter_map(|x| last_dated.get(x)).max().map(|&b| &meetings[order[b]]);
+        if let Some(p) = before.filter(|_| open) {
             let (date, precision, occasion, location) = (p.date.clone(), p.date_precision.clone(), p.occasion.clone(), p.location.clone());
             let m = &mut meetings[i];
             m.date = date;
@@ -701,6 +939,12 @@ pub fn analyze(article: &Article) -> Analysis {
             if m.mode == Mode::InPerson {
                 m.occasion = occasion;
                 m.location = location;
+            }
+        }
+        let m = &meetings[i];
+        if m.status == Status::Held && m.date.is_some() {
+            for x in &m.parties {
+                last_dated.insert(x.clone(), n);
             }
         }
     }
@@ -760,8 +1004,8 @@ fn parties_of<'a>(actors: impl IntoIterator<Item = &'a Actor>) -> Vec<PartyId> {
     p
 }
 
-fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&Actor>) -> Option<Draft> {
-    let here: Vec<Actor> = Reader::in_sentence(actors, s, |a| (a.start, a.end)).cloned().collect();
+fn draft(reader: &Reader, s: &Sentence, actors: &Actors, protagonist: Option<&Actor>) -> Option<Draft> {
+    let here: Vec<Actor> = actors.within(s.start, s.end).cloned().collect();
     let mut chosen: Vec<Actor> = here.iter().filter(|a| a.strong()).cloned().collect();
     // A bare state name counts only close to the meeting phrase ("met Syrian officials").
     let triggers: Vec<&Mention> = reader
@@ -769,19 +1013,18 @@ fn draft(reader: &Reader, s: &Sentence, actors: &[Actor], protagonist: Option<&A
         .filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive | Phrase::Phone | Phrase::Video)))
         .collect();
     // (A phone or video word alone does not make a bare state a side: "a meeting held by video".)
+    // (`triggers` is in text order: only those starting near the actor can be near it.)
     let near_trigger = |a: &Actor| {
-        triggers.iter().any(|t| {
+        let first = triggers.partition_point(|t| t.start + NEAR_TRIGGER_BYTES + reader.longest < a.start);
+        triggers[first..].iter().take_while(|t| t.start <= a.end + NEAR_TRIGGER_BYTES).any(|t| {
             matches!(t.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive)) && a.start.abs_diff(t.end).min(t.start.abs_diff(a.end)) <= NEAR_TRIGGER_BYTES
         })
     };
     // "met General X" where X is unknown: the other side is X, of unknown state, and a
     // state merely named nearby is not it.
     let unknown_counterpart = triggers.iter().any(|t| {
-        reader.mentions.iter().any(|r| {
-            r.entity == Entity::Rank
-                && r.start >= t.end
-                && r.start - t.end <= 3
-                && !actors.iter().any(|a| a.start <= r.end + 1 && a.end > r.end && a.kind == ActorKind::Official)
+        reader.starting_in(t.end, t.end + 4).any(|r| {
+            r.entity == Entity::Rank && !actors.covering(r.end + 1).any(|a| a.end > r.end && a.kind == ActorKind::Official)
         })
     });
     if parties_of(&chosen).len() < 2 && !unknown_counterpart {
@@ -953,9 +1196,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
 /// The topics named in a passage, in the taxonomy's order.
 fn topics(reader: &Reader, start: usize, end: usize) -> Vec<String> {
     let mut found: Vec<u16> = reader
-        .mentions
-        .iter()
-        .filter(|m| m.start >= start && m.end <= end)
+        .mentions_in(&Sentence { start, end })
         .filter_map(|m| if let Entity::Topic(t) = m.entity { Some(t) } else { None })
         .collect();
     found.sort_unstable();
@@ -978,9 +1219,10 @@ fn finish(
     folded: &Folded,
     original: &str,
     d: &Draft,
+    reports: &Reports,
     dates: &[DateMention],
     sentences: &[Sentence],
-    actors: &[Actor],
+    actors: &Actors,
     headline: Option<Sentence>,
 ) -> Meeting {
     let k = reader.k;
@@ -988,7 +1230,7 @@ fn finish(
     // from the body rather than the headline.
     let own = parties_of(&d.actors);
     let others_named = |s: &Sentence| {
-        let mut p: Vec<PartyId> = actors.iter().filter(|a| a.start >= s.start && a.end <= s.end && a.strong() && !own.contains(&a.party)).map(|a| a.party).collect();
+        let mut p: Vec<PartyId> = actors.within(s.start, s.end).filter(|a| a.strong() && !own.contains(&a.party)).map(|a| a.party).collect();
         p.sort_unstable();
         p.dedup();
         p.len()
@@ -1018,7 +1260,14 @@ fn finish(
     // side and role the article names elsewhere, if there is exactly one.
     for p in participants.iter_mut().filter(|p| p.name.is_none()) {
         let mut named: Vec<(String, Option<String>)> = Vec::new();
-        for a in actors.iter().filter(|a| k.party(a.party) == p.party) {
+        // (Actors alike give the same name and role: each kind is read once. Two names
+        // already decide that the side's person is not known.)
+        let party = k.party_id(&p.party);
+        let people = party.and_then(|q| actors.people.get(&q)).map_or(&[][..], Vec::as_slice);
+        for a in people.iter().map(|&i| &actors[i]) {
+            if named.len() >= 2 {
+                break;
+            }
             let official = choose_official(k, &a.officials, reference, actors, p.role.as_deref());
             let (name, role) = match official {
                 Some(o) => (Some(k.official(o).name.clone()), a.role.or(Some(k.official(o).role.as_str())).map(String::from)),
@@ -1057,18 +1306,13 @@ fn finish(
     let snapshot = participants.clone();
     participants.retain(|p| p.name.is_some() || !snapshot.iter().any(|q| q.party == p.party && q.name.is_some() && (q.role == p.role || p.role.is_none())));
 
-    let occasion = occasion(reader, &d.reports, d, reference);
+    let occasion = occasion(reader, reports, d, reference);
     let published = reader.published.map(|p| PartialDate::day(p.year, p.month, p.day));
     let edition = occasion.as_ref().and_then(|o| o.edition.as_ref());
     // "today, Sunday" at a forum whose edition had one Sunday: that day.
-    let weekday_of = |in_reports: bool| {
-        reader.mentions.iter().find_map(|m| match m.entity {
-            Entity::Weekday(w) if !in_reports || d.reports.iter().any(|s| m.start >= s.start && m.end <= s.end) => Some(w),
-            _ => None,
-        })
-    };
+    let weekday_of = |m: &Mention| if let Entity::Weekday(w) = m.entity { Some(w) } else { None };
     // The report's weekday, else the article's first (the day of the lead).
-    let weekday = weekday_of(true).or_else(|| weekday_of(false));
+    let weekday = reports.mentions(reader).find_map(weekday_of).or_else(|| *reader.first_weekday.get_or_init(|| reader.mentions.iter().find_map(weekday_of)));
     let edition_day = edition.zip(weekday).and_then(|(ed, w)| weekday_within(ed, w));
     // The text's own date; else the publication day when it falls within the
     // occasion (or there is no occasion): news reports a meeting the day it happens;
@@ -1097,7 +1341,7 @@ fn finish(
     let location = if d.mode != Mode::InPerson {
         None
     } else {
-        location(reader, &d.reports, occasion.as_ref(), sentences, &parties_of(&d.actors))
+        location(reader, reports, occasion.as_ref(), sentences, &parties_of(&d.actors))
     };
 
     let mut parties: Vec<String> = parties_of(&d.actors).into_iter().map(|p| k.party(p).to_string()).collect();
@@ -1227,7 +1471,7 @@ fn term_days(k: &Knowledge, o: u16) -> (i64, i64) {
 /// `side_role`, the office of the meeting's other side (a counterpart holds the
 /// same); else the one that overlaps most with the terms of the other officials
 /// the article names (the latest when none tells).
-fn choose_official(k: &Knowledge, candidates: &[u16], reference: Option<PartialDate>, actors: &[Actor], side_role: Option<&str>) -> Option<u16> {
+fn choose_official(k: &Knowledge, candidates: &[u16], reference: Option<PartialDate>, actors: &Actors, side_role: Option<&str>) -> Option<u16> {
     let in_office: Vec<u16> = match reference {
         Some(r) => candidates.iter().copied().filter(|&o| k.official(o).in_office(&r)).collect(),
         None => candidates.to_vec(),
@@ -1238,16 +1482,16 @@ fn choose_official(k: &Knowledge, candidates: &[u16], reference: Option<PartialD
     }
     let stated = pool.iter().copied().find(|&o| {
         let off = k.official(o);
-        actors.iter().any(|a| a.party == off.party && a.officials.is_empty() && a.role.as_deref() == Some(off.role.as_str()))
+        actors.stated_roles.contains(&(off.party, off.role.as_str()))
     });
     if stated.is_some() {
         return stated;
     }
     // When the others were in office: the span of each one's terms, intersected.
-    let window = actors
-        .iter()
-        .filter(|a| !a.officials.is_empty() && !a.officials.iter().any(|o| candidates.contains(o)))
-        .map(|a| a.officials.iter().map(|&o| term_days(k, o)).fold((i64::MAX, i64::MIN), |(f, l), (tf, tl)| (f.min(tf), l.max(tl))))
+    // (Intersecting the same span twice changes nothing: each distinct set is read once.)
+    let window = (actors.official_sets.iter())
+        .filter(|(officials, _)| !officials.iter().any(|o| candidates.contains(o)))
+        .map(|&(_, span)| span)
         .reduce(|(f, l), (af, al)| (f.max(af), l.min(al)));
     let best = |terms: &mut dyn Iterator<Item = u16>| {
         terms.max_by_key(|&o| {
@@ -1320,26 +1564,29 @@ struct Occasion {
 }
 
 /// The occasion: an event named in the sentence, or one the article says the visit was for.
-fn occasion(reader: &Reader, reports: &[Sentence], d: &Draft, reference: Option<PartialDate>) -> Option<Occasion> {
+fn occasion(reader: &Reader, reports: &Reports, d: &Draft, reference: Option<PartialDate>) -> Option<Occasion> {
     let k = reader.k;
-    let in_sentence = reader
-        .mentions
-        .iter()
-        .find(|m| matches!(m.entity, Entity::Event(_)) && reports.iter().any(|s| m.start >= s.start && m.end <= s.end));
+    let in_sentence = reports.mentions(reader).find(|m| matches!(m.entity, Entity::Event(_))).copied();
     let mention = in_sentence.or_else(|| {
         if d.mode != Mode::InPerson {
             return None;
         }
         // An event the article places the meetings at ("على هامش ...", in a headline or lead).
-        let placed = reader.mentions.iter().find(|m| {
-            matches!(m.entity, Entity::Event(_))
-                && reader.mentions.iter().any(|p| p.entity == Entity::Phrase(Phrase::Sidelines) && p.end <= m.start && m.start - p.end <= 40)
+        let placed = *reader.placed_event.get_or_init(|| {
+            let sidelines_before = |m: &Mention| {
+                (reader.starting_in(m.start.saturating_sub(40 + reader.longest), m.start + 1))
+                    .any(|p| p.entity == Entity::Phrase(Phrase::Sidelines) && p.end <= m.start && m.start - p.end <= 40)
+            };
+            reader.events().iter().find(|m| sidelines_before(m)).copied()
         });
         // "On the sidelines of the summit", the event named before.
-        let first = reports.iter().map(|s| s.start).min()?;
-        placed.or_else(|| {
-            reports.iter().any(|s| reader.has_phrase(s, Phrase::Sidelines)).then(|| reader.mentions.iter().rev().find(|m| matches!(m.entity, Entity::Event(_)) && m.end <= first)).flatten()
-        })
+        let first = reports.spans.first()?.0;
+        let sidelines = || reports.spans.iter().any(|&(start, end)| reader.has_phrase(&Sentence { start, end }, Phrase::Sidelines));
+        let named_before = || {
+            let events = reader.events();
+            events[..events.partition_point(|m| m.start < first)].iter().rev().find(|m| m.end <= first).copied()
+        };
+        placed.or_else(|| sidelines().then(named_before).flatten())
     })?;
     let Entity::Event(e) = mention.entity else { return None };
     let event = &k.events[e as usize];
@@ -1351,8 +1598,8 @@ fn occasion(reader: &Reader, reports: &[Sentence], d: &Draft, reference: Option<
         .split(|c: char| !c.is_ascii_digit())
         .filter_map(|y| y.parse::<i32>().ok())
         .find(|y| (1990..=2100).contains(y));
-    let ordinal = reader.mentions.iter().find_map(|m| match m.entity {
-        Entity::Ordinal(n) if m.start >= window_start && m.end <= window_end => Some(n as u32),
+    let ordinal = reader.starting_in(window_start, window_end).find_map(|m| match m.entity {
+        Entity::Ordinal(n) if m.end <= window_end => Some(n as u32),
         _ => None,
     });
     let edition = if let Some(y) = year_written {
@@ -1388,7 +1635,7 @@ fn occasion(reader: &Reader, reports: &[Sentence], d: &Draft, reference: Option<
 
 /// Where the meeting took place: a city in the sentence, the occasion's venue,
 /// the place the article says the visit was to, or the dateline city.
-fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, sentences: &[Sentence], parties: &[PartyId]) -> Option<Location> {
+fn location(reader: &Reader, reports: &Reports, occasion: Option<&Occasion>, sentences: &[Sentence], parties: &[PartyId]) -> Option<Location> {
     let k = reader.k;
     let city_loc = |c: u16| {
         let city = &k.cities[c as usize];
@@ -1401,10 +1648,10 @@ fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, 
     let ms = &reader.mentions;
     // "in the Russian capital", "في العاصمة الروسية": the capital of that state.
     let capital_phrase = |range: (usize, usize)| {
-        ms.iter().enumerate().find_map(|(i, m)| {
+        reader.mentions_in(&Sentence { start: range.0, end: range.1 }).find_map(|m| {
             // The first mention after the phrase (mentions may overlap it).
-            (m.entity == Entity::Phrase(Phrase::Visit) && m.start >= range.0 && m.end <= range.1)
-                .then(|| ms[i + 1..].iter().find(|n| n.start >= m.end))
+            (m.entity == Entity::Phrase(Phrase::Visit))
+                .then(|| reader.from(m.end).first())
                 .flatten()
                 .filter(|n| n.start - m.end <= 2)
                 .and_then(|n| match n.entity {
@@ -1413,12 +1660,11 @@ fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, 
                 })
         })
     };
-    let in_reports = |m: &Mention| reports.iter().any(|s| m.start >= s.start && m.end <= s.end);
     // A city form that is also another word ("دوشنبه" is Dushanbe and Monday) counts
     // only after a preposition of place.
     let plain_city = |m: &Mention| -> Option<u16> {
         let Entity::City(c) = m.entity else { return None };
-        let ambiguous = ms.iter().any(|o| o.start == m.start && o.end == m.end && !matches!(o.entity, Entity::City(_)));
+        let ambiguous = reader.from(m.start).iter().take_while(|o| o.start == m.start).any(|o| o.end == m.end && !matches!(o.entity, Entity::City(_)));
         (!ambiguous || reader.locative(m.start)).then_some(c)
     };
     // The dateline: a city opening one of the first lines ("دمشق - الاثنين",
@@ -1432,10 +1678,10 @@ fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, 
                 }
             })
     };
-    if let Some(c) = ms.iter().filter(|m| in_reports(m) && !dateline(m)).find_map(plain_city) {
+    if let Some(c) = reports.mentions(reader).filter(|m| !dateline(m)).find_map(plain_city) {
         return Some(city_loc(c));
     }
-    if let Some(l) = reports.iter().find_map(|s| capital_phrase((s.start, s.end))) {
+    if let Some(l) = reports.spans.iter().find_map(|&span| capital_phrase(span)) {
         return Some(l);
     }
     if let Some(o) = occasion {
@@ -1451,28 +1697,49 @@ fn location(reader: &Reader, reports: &[Sentence], occasion: Option<&Occasion>, 
             }
         }
     }
-    // The visit the article reports: "arrived in Damascus", "وارد پکن شد".
-    for m in ms.iter().filter(|m| m.entity == Entity::Phrase(Phrase::Visit)) {
-        if let Some(n) = ms.iter().find(|n| n.start >= m.end && n.start - m.end <= 12) {
+    // The rest depends on the article only, not on the meeting.
+    let places = reader.places.get_or_init(|| {
+        // The visit the article reports: "arrived in Damascus", "وارد پکن شد".
+        let visit = ms.iter().filter(|m| m.entity == Entity::Phrase(Phrase::Visit)).find_map(|m| {
+            let n = reader.from(m.end).first().filter(|n| n.start - m.end <= 12)?;
             match n.entity {
-                Entity::City(c) if plain_city(n).is_some() => return Some(city_loc(c)),
-                Entity::Country(p) => return Some(Location { city: None, country: Some(k.party(p).to_string()) }),
-                _ => {}
+                Entity::City(c) if plain_city(n).is_some() => Some(city_loc(c)),
+                Entity::Country(p) => Some(Location { city: None, country: Some(k.party(p).to_string()) }),
+                _ => None,
             }
+        });
+        // Each state's first city named in the body.
+        let first_lines_end = sentences.get(2).map_or(0, |s| s.start);
+        let mut body_city: HashMap<PartyId, (usize, u16)> = HashMap::new();
+        for (n, c) in reader.from(first_lines_end).iter().filter_map(plain_city).enumerate() {
+            body_city.entry(k.cities[c as usize].country).or_insert((n, c));
         }
-    }
-    if let Some(l) = capital_phrase((0, reader.text.len())) {
+        let dateline = ms.iter().filter(|m| dateline(m)).find_map(|m| match m.entity {
+            Entity::City(c) => Some(city_loc(c)),
+            _ => None,
+        });
+        Places { visit, capital: capital_phrase((0, reader.text.len())), body_city, dateline }
+    });
+    if let Some(l) = places.visit.clone().or_else(|| places.capital.clone()) {
         return Some(l);
     }
     // A city of one of the sides named in the body ("signed an agreement in Damascus").
-    let first_lines_end = sentences.get(2).map_or(0, |s| s.start);
-    if let Some(c) = ms.iter().filter(|m| m.start >= first_lines_end).filter_map(plain_city).find(|&c| parties.contains(&k.cities[c as usize].country)) {
+    if let Some(&(_, c)) = parties.iter().filter_map(|p| places.body_city.get(p)).min_by_key(|(n, _)| *n) {
         return Some(city_loc(c));
     }
-    ms.iter().filter(|m| dateline(m)).find_map(|m| match m.entity {
-        Entity::City(c) => Some(city_loc(c)),
-        _ => None,
-    })
+    places.dateline.clone()
+}
+
+/// The places an article gives apart from any one meeting's reports, in the order [`location`] reads them.
+struct Places {
+    /// The place of the visit the article reports.
+    visit: Option<Location>,
+    /// The capital of the state named after "in the capital".
+    capital: Option<Location>,
+    /// For each state, its first city named after the first lines (with its rank among the cities named there).
+    body_city: HashMap<PartyId, (usize, u16)>,
+    /// The dateline's city.
+    dateline: Option<Location>,
 }
 
 /// "in the capital", "في العاصمة": the state named next is the place, at its capital.

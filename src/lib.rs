@@ -27,6 +27,7 @@ pub mod model;
 pub mod names;
 pub mod occasions;
 pub mod saved;
+pub mod scaling;
 pub mod text;
 pub mod timeline;
 pub mod trie;

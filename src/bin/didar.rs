@@ -4,6 +4,7 @@
 //! didar extract PATH...    one JSON object per article per line (JSONL)
 //! didar timeline PATH...   the merged timeline of all the articles, as JSON
 //! didar bench [PATH...]    throughput and start-up cost of the extractor
+//! didar bench --scaling    time at doubling lengths of real and adversarial text
 //! ```
 //! A PATH is a file, a folder (its `.txt` files, in name order) or `-` (stdin).
 
@@ -17,6 +18,7 @@ const USAGE: &str = "usage:
   didar extract PATH...    print one JSON object per article per line
   didar timeline PATH...   print the merged timeline of the articles as JSON
   didar bench [PATH...]    measure extraction speed (default: the bundled seeds)
+  didar bench --scaling    time at 125 KB ... 8 MB of real and adversarial text
   didar mentions PATH...   list every known form found (for knowledge authors)
 A PATH is a .txt file, a folder of .txt files, or - for standard input.";
 
@@ -153,6 +155,43 @@ fn bench(paths: &[String], failures: &mut usize) -> io::Result<()> {
     Ok(())
 }
 
+/// Time extraction of each input kind at 125 KB and every doubling up to 8 MB,
+/// with the ratio of each doubling and the process's peak memory. A kind stops
+/// growing once one size takes longer than a minute.
+fn scaling(out: &mut impl Write) -> io::Result<()> {
+    const SIZES_KB: [usize; 7] = [125, 250, 500, 1000, 2000, 4000, 8000];
+    drop(analyze(&Article { id: "warm-up".into(), text: "Iran و ایران".into() }));
+    didar::knowledge::Knowledge::get().build_every_script();
+    for kind in &didar::scaling::KINDS {
+        writeln!(out, "{}:", kind.name)?;
+        let mut previous: Option<f64> = None;
+        for kb in SIZES_KB {
+            let text = (kind.make)(kb * 1000);
+            let article = Article { id: kind.name.into(), text };
+            let started = Instant::now();
+            let meetings = analyze(&article).meetings.len();
+            let secs = started.elapsed().as_secs_f64();
+            let ratio = previous.map_or(String::from("     "), |p| format!("{:5.2}", secs / p));
+            writeln!(out, "  {kb:>5} KB  {:>9.3} s  ratio {ratio}  {meetings:>6} meetings  peak memory {} MB", secs, peak_memory_mb())?;
+            out.flush()?;
+            previous = Some(secs);
+            if secs > 60.0 {
+                writeln!(out, "  (larger sizes skipped)")?;
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The process's peak resident memory so far (Linux: VmHWM), in MB.
+fn peak_memory_mb() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())).flatten())
+        .map_or_else(|| "?".into(), |kb| (kb / 1024).to_string())
+}
+
 fn run() -> io::Result<ExitCode> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, paths)) = args.split_first() else {
@@ -179,6 +218,7 @@ fn run() -> io::Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &Timeline::build(&analyses))?;
             out.write_all(b"\n")?;
         }
+        "bench" if paths.first().map(String::as_str) == Some("--scaling") => scaling(&mut out)?,
         "bench" => bench(paths, &mut failures)?,
         "mentions" => {
             let k = didar::knowledge::Knowledge::get();
