@@ -1371,7 +1371,12 @@ fn relative_in<'m>(reader: &'m Reader, s: &Sentence) -> Option<(&'m Mention, Rel
         .mentions_in(s)
         .filter_map(|m| if let Entity::Phrase(Phrase::Relative(r)) = m.entity { Some((m, r)) } else { None })
         .collect();
-    let outermost = found.iter().filter(|(m, _)| !found.iter().any(|(o, _)| o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+    // (`found` is in text order: a phrase containing another starts at most the longest mention before it.)
+    let contains = |o: &Mention, m: &Mention| o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start;
+    let outermost = found.iter().filter(|(m, _)| {
+        let first = found.partition_point(|(o, _)| o.start + reader.longest < m.start);
+        !found[first..].iter().take_while(|(o, _)| o.start <= m.start).any(|(o, _)| contains(o, m))
+    });
     let mut candidates = outermost.copied();
     let first = candidates.next()?;
     Some(std::iter::once(first).chain(candidates).find(|&(_, r)| r != Relative::Days(0, 0)).unwrap_or(first))
