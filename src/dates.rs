@@ -244,7 +244,7 @@ pub fn opens_line(text: &str, d: &DateMention) -> bool {
 pub fn publication(text: &str, mentions: &[Mention], dates: &[DateMention]) -> Option<Ymd> {
     let head_end = text.char_indices().filter(|&(_, c)| c == '\n').nth(3).map_or(text.len(), |(i, _)| i).min(600);
     // Where each line starts and ends, found by binary search among the line breaks.
-    let breaks: Vec<usize> = text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect();
+    let breaks: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
     let line_of = |start: usize, end: usize| {
         let before = breaks.partition_point(|&i| i < start);
         let line_start = before.checked_sub(1).map_or(0, |n| breaks[n] + 1);

@@ -19,7 +19,8 @@ use crate::occasions;
 use crate::text::{self, Folded, Sentence};
 use crate::lang;
 use std::cell::OnceCell;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 
 /// How an actor was recognised, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -327,7 +328,7 @@ impl<'a> Reader<'a> {
             })
             .collect();
         // Each surname's first entry in `named`.
-        let mut surnames: HashMap<&str, usize> = HashMap::new();
+        let mut surnames: HashMap<&str, usize> = HashMap::default();
         for (i, (surname, ..)) in named.iter().enumerate() {
             surnames.entry(surname).or_insert(i);
         }
@@ -724,13 +725,19 @@ impl<'a> Reader<'a> {
 struct Actors {
     list: Vec<Actor>,
     longest: usize,
+    /// What the meetings' participants are read against, once a meeting is found.
+    cast: OnceCell<Cast>,
+}
+
+/// The article's people as a meeting's participants are resolved against them.
+struct Cast {
     /// (party, role) of every actor named by role alone ("the Kazakh defence minister").
-    stated_roles: std::collections::HashSet<(PartyId, &'static str)>,
+    stated_roles: HashSet<(PartyId, &'static str)>,
     /// The distinct sets of officials the actors' names match, each with the span
     /// of their terms (what [`choose_official`] reads of the other officials).
     official_sets: Vec<(Vec<u16>, (i64, i64))>,
     /// For each party, its actors of distinct officials, role and written name, in text
-    /// order (indices into `list`): the people of that side the article names.
+    /// order (indices into the actors): the people of that side the article names.
     people: HashMap<PartyId, Vec<usize>>,
 }
 
@@ -742,28 +749,41 @@ impl std::ops::Deref for Actors {
 }
 
 impl Actors {
-    fn new(k: &Knowledge, list: Vec<Actor>) -> Self {
+    fn new(list: Vec<Actor>) -> Self {
         debug_assert!(list.windows(2).all(|w| w[0].start <= w[1].start));
         let longest = list.iter().map(|a| a.end - a.start).max().unwrap_or(0);
+        Actors { list, longest, cast: OnceCell::new() }
+    }
+
+    /// The article's people for resolving participants, read the first time a meeting asks.
+    fn cast(&self, k: &Knowledge) -> &Cast {
+        self.cast.get_or_init(|| Cast::of(k, &self.list))
+    }
+}
+
+impl Cast {
+    fn of(k: &Knowledge, list: &[Actor]) -> Self {
         let stated_roles = list.iter().filter(|a| a.officials.is_empty()).filter_map(|a| Some((a.party, a.role?))).collect();
         let mut official_sets: Vec<(Vec<u16>, (i64, i64))> = Vec::new();
-        let mut seen_sets = std::collections::HashSet::new();
+        let mut seen_sets = HashSet::default();
         for a in list.iter().filter(|a| !a.officials.is_empty()) {
             if seen_sets.insert(&a.officials) {
                 let span = a.officials.iter().map(|&o| term_days(k, o)).fold((i64::MAX, i64::MIN), |(f, l), (tf, tl)| (f.min(tf), l.max(tl)));
                 official_sets.push((a.officials.clone(), span));
             }
         }
-        let mut people: HashMap<PartyId, Vec<usize>> = HashMap::new();
-        let mut seen_people = std::collections::HashSet::new();
+        let mut people: HashMap<PartyId, Vec<usize>> = HashMap::default();
+        let mut seen_people = HashSet::default();
         for (i, a) in list.iter().enumerate() {
             if seen_people.insert((a.party, &a.officials, a.role, &a.written_name)) {
                 people.entry(a.party).or_default().push(i);
             }
         }
-        Actors { list, longest, stated_roles, official_sets, people }
+        Cast { stated_roles, official_sets, people }
     }
+}
 
+impl Actors {
     /// The actors that lie within `start..end`.
     fn within(&self, start: usize, end: usize) -> impl Iterator<Item = &Actor> {
         let first = self.list.partition_point(|a| a.start < start);
@@ -825,7 +845,7 @@ pub fn analyze(article: &Article) -> Analysis {
     let published = dates::publication(text, &mentions, &dates);
     let lang = lang::detect(&article.text);
     let mut reader = Reader::new(k, text, mentions, published, lang);
-    let actors = Actors::new(k, reader.actors());
+    let actors = Actors::new(reader.actors());
     if reader.published.is_none() {
         reader.published = yearless_publication(&reader, &dates, &actors);
     }
@@ -868,7 +888,7 @@ pub fn analyze(article: &Article) -> Analysis {
         f
     };
     // (Meetings reported in the same sentence share its passage and its topics.)
-    let mut passage_topics: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut passage_topics: HashMap<usize, Vec<String>> = HashMap::default();
     let mut meetings: Vec<Meeting> = Vec::with_capacity(drafts.len());
     for (d, &first) in drafts.iter().zip(&firsts) {
         let passage_end = passage_starts.get(passage_starts.partition_point(|&f| f <= first)).copied().unwrap_or(text.len());
@@ -896,8 +916,8 @@ pub fn analyze(article: &Article) -> Analysis {
     // ("the bilateral came before the trilateral held yesterday"): that meeting's day.
     // (Only a held meeting's for a held one: a visit's planned meetings come later.)
     // (The first such meeting of each status and occasion, and of each status and place with a city.)
-    let mut by_occasion: HashMap<(Status, String), (usize, Option<String>)> = HashMap::new();
-    let mut by_place: HashMap<(Status, Location), (usize, Option<String>)> = HashMap::new();
+    let mut by_occasion: HashMap<(Status, String), (usize, Option<String>)> = HashMap::default();
+    let mut by_place: HashMap<(Status, Location), (usize, Option<String>)> = HashMap::default();
     for (n, m) in meetings.iter().filter(|m| m.date_source.as_deref() == Some("text")).enumerate() {
         if let Some(o) = &m.occasion {
             by_occasion.entry((m.status, o.clone())).or_insert((n, m.date.clone()));
@@ -925,7 +945,7 @@ pub fn analyze(article: &Article) -> Analysis {
         o
     };
     // (For each party, the last held and dated meeting of it so far, as a place in `order`.)
-    let mut last_dated: HashMap<String, usize> = HashMap::new();
+    let mut last_dated: HashMap<String, usize> = HashMap::default();
     for (n, &i) in order.iter().enumerate() {
         let m = &meetings[i];
         let open = m.status == Status::Held && m.date.is_none() && m.occasion.is_none() && m.location.is_none();
@@ -1263,7 +1283,7 @@ fn finish(
         // (Actors alike give the same name and role: each kind is read once. Two names
         // already decide that the side's person is not known.)
         let party = k.party_id(&p.party);
-        let people = party.and_then(|q| actors.people.get(&q)).map_or(&[][..], Vec::as_slice);
+        let people = party.and_then(|q| actors.cast(k).people.get(&q)).map_or(&[][..], Vec::as_slice);
         for a in people.iter().map(|&i| &actors[i]) {
             if named.len() >= 2 {
                 break;
@@ -1487,14 +1507,14 @@ fn choose_official(k: &Knowledge, candidates: &[u16], reference: Option<PartialD
     }
     let stated = pool.iter().copied().find(|&o| {
         let off = k.official(o);
-        actors.stated_roles.contains(&(off.party, off.role.as_str()))
+        actors.cast(k).stated_roles.contains(&(off.party, off.role.as_str()))
     });
     if stated.is_some() {
         return stated;
     }
     // When the others were in office: the span of each one's terms, intersected.
     // (Intersecting the same span twice changes nothing: each distinct set is read once.)
-    let window = (actors.official_sets.iter())
+    let window = (actors.cast(k).official_sets.iter())
         .filter(|(officials, _)| !officials.iter().any(|o| candidates.contains(o)))
         .map(|&(_, span)| span)
         .reduce(|(f, l), (af, al)| (f.max(af), l.min(al)));
@@ -1715,7 +1735,7 @@ fn location(reader: &Reader, reports: &Reports, occasion: Option<&Occasion>, sen
         });
         // Each state's first city named in the body.
         let first_lines_end = sentences.get(2).map_or(0, |s| s.start);
-        let mut body_city: HashMap<PartyId, (usize, u16)> = HashMap::new();
+        let mut body_city: HashMap<PartyId, (usize, u16)> = HashMap::default();
         for (n, c) in reader.from(first_lines_end).iter().filter_map(plain_city).enumerate() {
             body_city.entry(k.cities[c as usize].country).or_insert((n, c));
         }
