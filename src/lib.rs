@@ -13,25 +13,14 @@
 //! assert_eq!(analysis.meetings[0].parties, ["IR", "KZ"]);
 //! ```
 
-pub mod calendar;
-pub mod corpus;
-pub mod correction;
-pub mod dates;
-pub mod export;
-pub mod extract;
-pub mod import;
-pub mod knowledge;
-pub mod lang;
-pub mod library;
+// The layers, each using only those listed before it (see ARCHITECTURE.md):
 pub mod model;
-pub mod names;
-pub mod occasions;
-pub mod saved;
-pub mod scaling;
 pub mod text;
+pub mod knowledge;
+pub mod corpus;
+pub mod extract;
 pub mod timeline;
-pub mod trie;
-pub mod view;
+pub mod library;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

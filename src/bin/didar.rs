@@ -163,7 +163,7 @@ fn scaling(out: &mut impl Write) -> io::Result<()> {
     const SIZES_KB: [usize; 7] = [125, 250, 500, 1000, 2000, 4000, 8000];
     drop(analyze(&Article { id: "warm-up".into(), text: "Iran و ایران".into() }));
     didar::knowledge::Knowledge::get().build_every_script();
-    for kind in &didar::scaling::KINDS {
+    for kind in &didar::extract::scaling::KINDS {
         writeln!(out, "{}:", kind.name)?;
         let mut previous: Option<f64> = None;
         for kb in SIZES_KB {

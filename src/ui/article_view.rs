@@ -4,7 +4,7 @@
 
 use super::i18n::use_ui;
 use crate::model::Evidence;
-use crate::view::evidence_parts;
+use crate::timeline::view::evidence_parts;
 use leptos::prelude::*;
 
 /// Which report to show: the article and its evidence.

@@ -1,10 +1,10 @@
 //! Correcting an article's meetings: edit parties, date, status and mode,
 //! delete a meeting, add one the extractor missed, remove one of your own
-//! articles. The rules live in [`crate::correction`] and [`crate::library`].
+//! articles. The rules live in [`crate::library::correction`] and [`crate::library`].
 
 use super::i18n::{message as core_message, said, use_ui, Said};
 use super::storage::Shelf;
-use crate::correction::{Fix, Handle, Shown};
+use crate::library::correction::{Fix, Handle, Shown};
 use crate::library::Origin;
 use crate::model::{Mode, Status};
 use leptos::prelude::*;

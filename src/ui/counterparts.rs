@@ -1,9 +1,9 @@
 //! Who met whom how often: a matrix of the shown meetings' parties.
 
 use super::i18n::use_ui;
-use crate::names;
+use crate::timeline::names;
 use crate::timeline::Timeline;
-use crate::view::CounterpartMatrix;
+use crate::timeline::view::CounterpartMatrix;
 use leptos::prelude::*;
 
 #[component]

@@ -4,7 +4,7 @@
 
 use super::i18n::{said, use_ui, Said};
 use super::storage::Shelf;
-use crate::export::{meetings_csv, meetings_ics, meetings_json};
+use crate::library::export::{meetings_csv, meetings_ics, meetings_json};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

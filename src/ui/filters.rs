@@ -1,9 +1,9 @@
 //! The filter bar: free-text search and one selector per facet of the timeline.
 
 use super::i18n::use_ui;
-use crate::names;
+use crate::timeline::names;
 use crate::model::{Mode, PartialDate, Status};
-use crate::view::{Facets, TimelineFilter};
+use crate::timeline::view::{Facets, TimelineFilter};
 use leptos::prelude::*;
 
 /// A labelled `<select>` of "any" and the given (value, label) options.

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-pub use crate::names::Lang;
+pub use crate::timeline::names::Lang;
 
 impl Lang {
     pub fn strings(self) -> &'static Strings {
@@ -377,7 +377,7 @@ pub static AR: Strings = Strings {
     bundled: "مضمَّن",
     yours: "من إضافتك",
     article_lang: |l, code| l.strings().lang_name(code),
-    published: |l, p| format!("نُشر في {}", crate::names::date(l, crate::view::Calendar::Gregorian, p).unwrap_or_else(|| l.digits(p))),
+    published: |l, p| format!("نُشر في {}", crate::timeline::names::date(l, crate::timeline::scale::Calendar::Gregorian, p).unwrap_or_else(|| l.digits(p))),
 };
 
 pub static FA: Strings = Strings {
@@ -488,7 +488,7 @@ pub static FA: Strings = Strings {
     bundled: "همراه برنامه",
     yours: "افزودهٔ شما",
     article_lang: |l, code| l.strings().lang_name(code),
-    published: |l, p| format!("انتشار: {}", crate::names::date(l, crate::view::Calendar::Gregorian, p).unwrap_or_else(|| l.digits(p))),
+    published: |l, p| format!("انتشار: {}", crate::timeline::names::date(l, crate::timeline::scale::Calendar::Gregorian, p).unwrap_or_else(|| l.digits(p))),
 };
 
 /// Arabic nouns counted: singular, dual, plural (3–10) and accusative singular (11–99).
@@ -527,7 +527,7 @@ pub fn said(f: impl Fn(Lang) -> String + Send + Sync + 'static) -> Said {
 /// as it is, `{m}` a nested message (translated in turn). More specific
 /// templates come before more general ones.
 const MESSAGES: &[[&str; 3]] = &[
-    // Files (crate::import)
+    // Files (crate::library::import)
     ["{n} MB is too large; Didar reads files up to {n} MB.", "حجمه {0} ميغابايت، وهو كبير جداً؛ الحد الأقصى للملف {1} ميغابايت.", "حجم آن {0} مگابایت است و بیش از اندازه بزرگ است؛ حداکثر حجم فایل {1} مگابایت است."],
     ["Didar reads .txt, .html and .json files.", "لا تُقرأ إلا ملفات txt وhtml وjson.", "فقط فایل‌های txt،\u{200F} html و json خوانده می‌شوند."],
     ["not a text file (it is not UTF-8).", "ليس ملفاً نصياً (ترميزه ليس UTF-8).", "فایل متنی نیست (رمزگذاری آن UTF-8 نیست)."],
@@ -552,14 +552,14 @@ const MESSAGES: &[[&str; 3]] = &[
     ],
     ["“{s}” is not a usable article id.", "«{0}» لا يصلح معرّفاً لمقال.", "«{0}» شناسهٔ مناسبی برای مقاله نیست."],
     ["the browser could not read it.", "تعذّر على المتصفح قراءته.", "مرورگر نتوانست آن را بخواند."],
-    // Articles and corrections (crate::library, crate::correction)
+    // Articles and corrections (crate::library, crate::library::correction)
     ["The article is empty.", "المقال فارغ.", "مقاله خالی است."],
     ["The article is {n} MB; Didar reads articles up to {n} MB.", "حجم المقال {0} ميغابايت؛ الحد الأقصى للمقال {1} ميغابايت.", "حجم مقاله {0} مگابایت است؛ حداکثر حجم مقاله {1} مگابایت است."],
     ["There is no article “{s}”.", "لا يوجد مقال «{0}».", "مقاله‌ای با شناسهٔ «{0}» وجود ندارد."],
     ["“{s}” is not a party code (use codes like IR, KZ, SCO).", "«{0}» ليس رمز طرف (استخدم رموزاً مثل IR وKZ وSCO).", "«{0}» کد طرف نیست (از کدهایی مانند IR،\u{200F} KZ و SCO استفاده کنید)."],
     ["A meeting needs at least two parties.", "يحتاج اللقاء إلى طرفين على الأقل.", "هر دیدار دست‌کم دو طرف لازم دارد."],
     ["“{s}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD).", "«{0}» ليس تاريخاً (استخدم YYYY أو YYYY-MM أو YYYY-MM-DD).", "«{0}» تاریخ نیست (به شکل YYYY،\u{200F} YYYY-MM یا YYYY-MM-DD بنویسید)."],
-    // Saved records set aside (crate::saved, ui::storage)
+    // Saved records set aside (crate::library::saved, ui::storage)
     ["articles “{s}”: {m}", "المقال «{0}»: {1}", "مقالهٔ «{0}»: {1}"],
     ["corrections “{s}”: {m}", "التصحيح «{0}»: {1}", "اصلاح «{0}»: {1}"],
     ["saved by a newer Didar (schema {n}; this one reads up to {n})", "حُفظ بإصدار أحدث من Didar (المخطط {0}؛ هذا الإصدار يقرأ حتى {1})", "با نسخهٔ جدیدتر Didar ذخیره شده است (طرح‌وارهٔ {0}؛ این نسخه تا {1} را می‌خواند)"],

@@ -1,10 +1,10 @@
 //! Dropping or picking files (.txt, .html, .json): read in Rust
-//! ([`crate::import`]), analysed in chunks that yield to the browser so the
+//! ([`crate::library::import`]), analysed in chunks that yield to the browser so the
 //! page never freezes, with a progress bar.
 
 use super::i18n::{isolated, message as core_message, said, use_ui, Lang, Said, Strings};
 use super::storage::Shelf;
-use crate::import::{check_size, read_file, Refused};
+use crate::library::import::{check_size, read_file, Refused};
 use crate::library::LibraryFile;
 use crate::model::{Analysis, Article};
 use js_sys::{Promise, Uint8Array};

@@ -1,7 +1,7 @@
 //! The library saved in the browser's IndexedDB (database `didar`), so that
 //! no work is lost: the user's articles (store `articles`) and corrections
 //! (store `corrections`), one JSON record each in the format of
-//! [`crate::saved`]. Seeds are never saved.
+//! [`crate::library::saved`]. Seeds are never saved.
 //!
 //! On start the saved records are read; a record that cannot be read is moved,
 //! untouched, to the store `quarantine` with the reason and the time, and the
@@ -10,9 +10,9 @@
 //! A database made by a newer Didar is left alone and nothing is saved.
 
 use super::import::{analyse_in_chunks, Pace, Progress};
-use crate::correction::Correction;
+use crate::library::correction::Correction;
 use crate::library::Library;
-use crate::saved;
+use crate::library::saved;
 use js_sys::{Array, Object, Promise, Reflect};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,15 +1,16 @@
 //! The timeline workbench: filters, an SVG time axis with lanes that zooms
 //! and pans, the counterparts matrix, and the list of meetings beside them.
-//! Every computation lives in [`crate::view`]; this file wires signals.
+//! Every computation lives in [`crate::timeline::view`]; this file wires signals.
 
 use super::article_view::{ArticleView, OpenSource};
 use super::counterparts::CounterpartsView;
 use super::filters::FilterBar;
 use super::i18n::{use_ui, Lang, Strings};
-use crate::names;
+use crate::timeline::names;
 use crate::model::{Meeting, Mode, Status};
 use crate::timeline::{Entry, Timeline};
-use crate::view::{entry_span, lanes, Calendar, Facets, LaneBy, Scale, SearchTexts, TimelineFilter};
+use crate::timeline::scale::{Calendar, Scale};
+use crate::timeline::view::{entry_span, lanes, Facets, LaneBy, SearchTexts, TimelineFilter};
 use leptos::prelude::*;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -103,7 +104,7 @@ fn mark_of(ev: &web_sys::Event) -> Option<(usize, f64, f64)> {
 
 /// The accessible name of a cluster: how many meetings, from when to when.
 fn cluster_label(lang: Lang, cal: Calendar, n: usize, first: i64, last: i64) -> String {
-    let day = |d: i64| crate::calendar::Ymd::from_day_number(d).and_then(|y| names::date(lang, cal, &y.to_string())).unwrap_or_default();
+    let day = |d: i64| crate::model::calendar::Ymd::from_day_number(d).and_then(|y| names::date(lang, cal, &y.to_string())).unwrap_or_default();
     (lang.strings().cluster)(lang, n, &day(first), &day(last))
 }
 

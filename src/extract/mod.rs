@@ -10,14 +10,19 @@
 //! 4. Date, place, occasion, mode and status are read from the sentence, then
 //!    from the article (dateline, visit, occasion), and the same meeting
 //!    reported twice in the article is kept once.
+//!
+//! Layer: uses `model`, `text` and `knowledge` (and `corpus` for the scaling inputs).
 
-use crate::calendar::Ymd;
-use crate::dates::{self, DateMention};
+pub mod dates;
+pub mod scaling;
+
+use crate::model::calendar::Ymd;
+use dates::DateMention;
 use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
 use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
-use crate::occasions;
+use crate::knowledge::occasions;
 use crate::text::{self, Folded, Sentence};
-use crate::lang;
+use crate::text::lang;
 use std::cell::OnceCell;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;

@@ -3,6 +3,10 @@
 //! The JSON shape of [`Analysis`] and [`Meeting`] is the gold schema of the
 //! evaluation corpus (`tests/data/README.md`), plus a few fields of our own
 //! (`date_precision`, `date_source`, `topics`, `evidence` offsets).
+//!
+//! Layer: the bottom one. Uses nothing else of Didar.
+
+pub mod calendar;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

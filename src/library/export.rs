@@ -1,7 +1,7 @@
 //! The timeline's meetings exported for other tools: CSV (RFC 4180), JSON and
 //! iCalendar (RFC 5545).
 
-use crate::calendar::Ymd;
+use crate::model::calendar::Ymd;
 use crate::knowledge::Knowledge;
 use crate::model::{Meeting, PartialDate};
 use crate::timeline::{Entry, Timeline};

@@ -160,7 +160,7 @@ impl Fix {
 
 fn valid_day(d: &PartialDate) -> bool {
     match (d.month, d.day) {
-        (Some(m), Some(day)) => crate::calendar::days_in_month(d.year, m).is_some_and(|n| day <= n),
+        (Some(m), Some(day)) => crate::model::calendar::days_in_month(d.year, m).is_some_and(|n| day <= n),
         _ => true,
     }
 }

@@ -1,6 +1,12 @@
 //! The timeline: the meetings of many articles in date order, with the same
 //! meeting reported by several outlets (in any language) merged into one
 //! entry that keeps every source.
+//!
+//! Layer: uses `model`, `text` and `knowledge` (names shown in the interface).
+
+pub mod names;
+pub mod scale;
+pub mod view;
 
 use crate::model::{Analysis, Evidence, Meeting, PartialDate, Participant, Party};
 use std::collections::HashMap;

@@ -7,6 +7,10 @@
 //! once matches every variant, and remembers which characters of the
 //! original it dropped, so that every match can be reported as exact
 //! character offsets into the text the user gave.
+//!
+//! Layer: uses `model` only.
+
+pub mod lang;
 
 /// The folded form of a text and the map back to the original.
 #[derive(Debug, Clone)]

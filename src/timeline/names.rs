@@ -6,9 +6,9 @@
 //! (`data/interface-names.tsv`), and dates written with them.
 
 use crate::knowledge::{self, records, Knowledge};
-use crate::lang;
+use crate::text::lang;
 use crate::model::PartialDate;
-use crate::view::{shown_date, Calendar, ShownDate, Tick, TickUnit};
+use crate::timeline::scale::{shown_date, Calendar, ShownDate, Tick, TickUnit};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -168,7 +168,7 @@ fn names() -> &'static Names {
             }
         }
         let mut shown = HashMap::new();
-        for f in records(include_str!("../data/interface-names.tsv")) {
+        for f in records(include_str!("../../data/interface-names.tsv")) {
             if let [kind, key, ar, fa] = f[..] {
                 shown.insert((kind, key, "ar"), ar);
                 shown.insert((kind, key, "fa"), fa);
@@ -211,7 +211,7 @@ pub fn city(lang: Lang, city: &str) -> String {
 /// there with the edition's year and number, or without them when the
 /// English name gives none.
 pub fn occasion(lang: Lang, name: &str) -> String {
-    let Some(named) = crate::occasions::parse(Knowledge::get(), name) else { return name.to_string() };
+    let Some(named) = crate::knowledge::occasions::parse(Knowledge::get(), name) else { return name.to_string() };
     let Some(template) = shown(lang, "event", &named.event.id) else { return name.to_string() };
     let filled = fill(&fill(template, "{year}", named.year), "{n}", named.number.and_then(|n| i32::try_from(n).ok()));
     lang.digits(&filled)

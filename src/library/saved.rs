@@ -13,7 +13,7 @@
 //!   `{"schema": 1, "seq": n, "correction": {...}}`; `seq` keeps the order
 //!   the user added things in, so an export is the same after a reload.
 
-use crate::correction::Correction;
+use crate::library::correction::Correction;
 use crate::model::Article;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -118,7 +118,7 @@ pub fn decode_correction(key: &str, json: &str) -> Result<Read<Correction>, Unre
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::correction::{Change, Fix};
+    use crate::library::correction::{Change, Fix};
     use crate::model::{Mode, Status};
 
     #[test]

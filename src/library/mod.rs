@@ -5,9 +5,16 @@
 //!
 //! Seed articles are always present and kept apart: they are never saved,
 //! exported or removed. Corrections may concern any article, seeds included.
+//!
+//! Layer: uses `model`, `extract` and `timeline` (and `corpus`, the bundled seeds).
+
+pub mod correction;
+pub mod export;
+pub mod import;
+pub mod saved;
 
 use crate::corpus;
-use crate::correction::{self, Change, Correction, Fix, Handle, Invalid, Shown};
+use correction::{Change, Correction, Fix, Handle, Invalid, Shown};
 use crate::extract::analyze;
 use crate::model::{Analysis, Article};
 use crate::timeline::Timeline;

@@ -2,7 +2,7 @@
 //! month names with day and year numbers, numeric dates, and the
 //! publication date line.
 
-use crate::calendar::{from_hijri, from_jalali, Ymd};
+use crate::model::calendar::{from_hijri, from_jalali, Ymd};
 use crate::knowledge::{Calendar, Entity, Mention, Phrase};
 use crate::model::PartialDate;
 
