@@ -1,0 +1,268 @@
+//! Stage: meeting frames, one per sentence. A sentence with a meeting phrase
+//! (meet, receive: "استقبل", "was received by", "پذیرفت"; phone; video; or a
+//! verb of talks with "with" before a side) and actors of two states is a
+//! meeting draft; an interview or a background sentence is not. One side named
+//! alone meets the article's protagonist. A visitor who meets several officials,
+//! or a list met separately, is split into one bilateral each.
+
+#![allow(unused_imports)]
+use super::actors::*;
+use super::date::*;
+use super::dates::{self, DateMention};
+use super::meeting::*;
+use super::names::*;
+use super::occasion::*;
+use super::participants::*;
+use super::place::*;
+use super::reader::*;
+use super::refine::*;
+use super::topics::*;
+use crate::knowledge::occasions;
+use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
+use crate::model::calendar::Ymd;
+use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
+use crate::text::lang;
+use crate::text::{self, Folded, Sentence};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::OnceCell;
+use std::collections::BTreeSet;
+
+/// How close (in folded bytes, about eight words) a bare state name must be to the meeting phrase.
+pub(super) const NEAR_TRIGGER_BYTES: usize = 80;
+
+/// A meeting being assembled, in folded offsets.
+#[derive(Debug, Clone)]
+pub(super) struct Draft {
+    /// The sentences that report this meeting, in text order (more than one
+    /// when the article reports it twice, e.g. in the headline and the body).
+    pub(super) reports: Vec<Sentence>,
+    pub(super) actors: Vec<Actor>,
+    pub(super) mode: Mode,
+    /// The text says how (phone, video); in person is otherwise only the default.
+    pub(super) mode_stated: bool,
+}
+
+/// The sentences that report a meeting, in text order and each once, so that
+/// what lies within them is found by binary search.
+pub(super) struct Reports {
+    pub(super) spans: Vec<(usize, usize)>,
+}
+
+impl Reports {
+    pub(super) fn of(d: &Draft) -> Self {
+        let mut spans: Vec<(usize, usize)> = d.reports.iter().map(|s| (s.start, s.end)).collect();
+        spans.sort_unstable();
+        spans.dedup();
+        Reports { spans }
+    }
+
+    /// Is `start..end` within one of the reports?
+    pub(super) fn contains(&self, start: usize, end: usize) -> bool {
+        let i = self.spans.partition_point(|&(s, _)| s <= start);
+        i > 0 && self.spans[i - 1].1 >= end
+    }
+
+    /// The mentions within the reports, in text order.
+    pub(super) fn mentions<'r>(&'r self, reader: &'r Reader) -> impl Iterator<Item = &'r Mention> {
+        self.spans.iter().flat_map(move |&(start, end)| reader.mentions_in(&Sentence { start, end }))
+    }
+}
+
+pub(super) fn draft(reader: &Reader, s: &Sentence, actors: &Actors, protagonist: Option<&Actor>) -> Option<Draft> {
+    let here: Vec<Actor> = actors.within(s.start, s.end).cloned().collect();
+    let mut chosen: Vec<Actor> = here.iter().filter(|a| a.strong()).cloned().collect();
+    // A bare state name counts only close to the meeting phrase ("met Syrian officials").
+    let triggers: Vec<&Mention> = reader
+        .mentions_in(s)
+        .filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive | Phrase::Phone | Phrase::Video)))
+        .collect();
+    // (A phone or video word alone does not make a bare state a side: "a meeting held by video".)
+    // (`triggers` is in text order: only those starting near the actor can be near it.)
+    let near_trigger = |a: &Actor| {
+        let first = triggers.partition_point(|t| t.start + NEAR_TRIGGER_BYTES + reader.longest < a.start);
+        triggers[first..].iter().take_while(|t| t.start <= a.end + NEAR_TRIGGER_BYTES).any(|t| {
+            matches!(t.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive)) && a.start.abs_diff(t.end).min(t.start.abs_diff(a.end)) <= NEAR_TRIGGER_BYTES
+        })
+    };
+    // "met General X" where X is unknown: the other side is X, of unknown state, and a
+    // state merely named nearby is not it.
+    let unknown_counterpart = triggers.iter().any(|t| {
+        reader.starting_in(t.end, t.end + 4).any(|r| {
+            r.entity == Entity::Rank && !actors.covering(r.end + 1).any(|a| a.end > r.end && a.kind == ActorKind::Official)
+        })
+    });
+    if parties_of(&chosen).len() < 2 && !unknown_counterpart {
+        for a in here.iter().filter(|a| !a.strong() && near_trigger(a)) {
+            if !chosen.iter().any(|c| c.party == a.party) {
+                chosen.push(a.clone());
+            }
+        }
+    }
+    // One side named ("met the Kazakh minister"), or others listed "together with":
+    // the article's protagonist is the other.
+    let together = reader.has_phrase(s, Phrase::Together);
+    if parties_of(&chosen).len() == 1 || together {
+        if let Some(p) = protagonist.filter(|p| !chosen.iter().any(|c| c.party == p.party)) {
+            chosen.insert(0, p.clone());
+        }
+    }
+    if parties_of(&chosen).len() < 2 {
+        return None;
+    }
+    let mode = if reader.has_phrase(s, Phrase::Video) {
+        Mode::Video
+    } else if reader.has_phrase(s, Phrase::Phone) {
+        Mode::Phone
+    } else {
+        Mode::InPerson
+    };
+    let mode_stated = mode != Mode::InPerson;
+    Some(Draft { reports: vec![*s], actors: chosen, mode, mode_stated })
+}
+
+/// A visitor who meets several officials of the host in one sentence meets
+/// each separately; "met X, Y and Z separately" is one bilateral with each.
+pub(super) fn split(d: Draft, separately: bool, protagonist: Option<&Actor>) -> Vec<Draft> {
+    let k = Knowledge::get();
+    let parties = parties_of(&d.actors);
+    if separately && parties.len() >= 2 {
+        // The side that does the meeting: the one not among the counterparts named
+        // together, or the article's protagonist.
+        let own_parties = parties_of(d.actors.iter().filter(|a| !a.separate));
+        let own_party = match (own_parties.as_slice(), protagonist) {
+            ([one], _) if d.actors.iter().any(|a| a.separate) => Some(*one),
+            (_, Some(p)) => Some(p.party),
+            _ => None,
+        };
+        if let Some(own_party) = own_party {
+            let others: Vec<PartyId> = parties.iter().copied().filter(|&x| x != own_party).collect();
+            if others.len() >= 2 || (others.len() == 1 && !parties.contains(&own_party)) {
+                let own: Vec<Actor> = d.actors.iter().filter(|a| a.party == own_party).cloned().collect();
+                let own = match (own.is_empty(), protagonist) {
+                    (true, Some(p)) => vec![p.clone()],
+                    _ => own,
+                };
+                return others
+                    .into_iter()
+                    .map(|o| Draft { actors: own.iter().cloned().chain(d.actors.iter().filter(|a| a.party == o).cloned()).collect(), ..d.clone() })
+                    .collect();
+            }
+        }
+    }
+    if parties.len() != 2 {
+        return vec![d];
+    }
+    // The distinct people of a side, told apart by name, or by role when unnamed.
+    let principals = |p: PartyId| -> Vec<&Actor> {
+        let mut v: Vec<&Actor> = Vec::new();
+        for a in d.actors.iter().filter(|a| a.party == p && !a.attendee && a.strong()) {
+            let key = person_key(k, a).or(a.role);
+            if key.is_some() && !v.iter().any(|b| person_key(k, b).or(b.role) == key) {
+                v.push(a);
+            }
+        }
+        v
+    };
+    let (a, b) = (principals(parties[0]), principals(parties[1]));
+    let (many, one) = if a.len() >= 2 && b.len() <= 1 { (a, parties[1]) } else if b.len() >= 2 && a.len() <= 1 { (b, parties[0]) } else { return vec![d] };
+    let single: Vec<Actor> = d.actors.iter().filter(|x| x.party == one).cloned().collect();
+    many.into_iter()
+        .map(|m| Draft { actors: single.iter().cloned().chain(std::iter::once(m.clone())).collect(), ..d.clone() })
+        .collect()
+}
+
+impl<'a> Reader<'a> {
+    /// An interview or press statement ("در گفتگو با اسپوتنیک", "told reporters"), not a meeting:
+    /// an interview phrase, or a meeting phrase whose other side is a news outlet.
+    pub(super) fn is_interview(&self, s: &Sentence) -> bool {
+        let here: Vec<&Mention> = self.mentions_in(s).collect();
+        let meets = || here.iter().filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive)));
+        let interview_phrase = here.iter().any(|m| m.entity == Entity::Phrase(Phrase::Interview));
+        // (`here` is in text order: the outlets right after a phrase are found by binary search.)
+        let outlet_after = |t: &&Mention| {
+            let first = here.partition_point(|a| a.start < t.end);
+            here[first..].iter().take_while(|a| a.start - t.end <= 2).any(|a| matches!(a.entity, Entity::Agency(_)))
+        };
+        let with_outlet = meets().all(outlet_after);
+        meets().next().is_some() && with_outlet || interview_phrase && !self.names_two_sides(&here)
+    }
+
+    /// Do these mentions name officials or roles of two different states?
+    pub(super) fn names_two_sides(&self, here: &[&Mention]) -> bool {
+        let mut parties: Vec<PartyId> = here
+            .iter()
+            .filter_map(|m| match m.entity {
+                Entity::Official(o) => Some(self.k.official(o).party),
+                Entity::Demonym(p) | Entity::Country(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        parties.sort_unstable();
+        parties.dedup();
+        parties.len() >= 2
+    }
+
+    /// Does a side start right at `from`: an official, a role, a rank or "counterpart",
+    /// with states before it in English order ("his Omani counterpart")?
+    pub(super) fn side_follows(&self, from: usize, end: usize) -> bool {
+        let start = from;
+        let mut from = from;
+        for n in self.from(start).iter().take_while(|n| n.start < end).filter(|n| n.end <= end) {
+            if n.start < from {
+                continue;
+            }
+            if !self.gap_is_connector(from, n.start) {
+                return false;
+            }
+            match n.entity {
+                Entity::Country(_) | Entity::Demonym(_) => from = n.end,
+                Entity::Official(_) | Entity::Role(_) | Entity::Rank | Entity::Phrase(Phrase::Counterpart) => return true,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// "بحث X ... مع Y", "X discussed ... with Y": a verb of talks, then "with"
+    /// right before an official, a role, a rank or "his counterpart".
+    /// (A "with" after any verb of talks is after the one that ends first: the
+    /// words after that one are read once.)
+    pub(super) fn discussed_with(&self, s: &Sentence) -> bool {
+        let Some(m) = self.mentions_in(s).filter(|m| m.entity == Entity::Phrase(Phrase::Discuss)).min_by_key(|m| m.end) else { return false };
+        let rest = &self.text[m.end..s.end];
+        rest.match_indices([' ', '،', ','])
+            .filter_map(|(i, sep)| {
+                let word_start = m.end + i + sep.len();
+                let word = self.text[word_start..s.end].split(' ').next()?;
+                (word == "مع" || word.eq_ignore_ascii_case("with")).then_some(word_start + word.len())
+            })
+            .any(|after| self.side_follows(after, s.end))
+    }
+}
+
+/// The meeting drafts of the article, sentence by sentence. With no meeting
+/// phrase anywhere but "the meeting" referred to, the first sentence naming
+/// two sides (after the headline) reports it.
+pub(super) fn drafts(reader: &Reader, sentences: &[Sentence], actors: &Actors) -> Vec<Draft> {
+    // The protagonist: the strongest actor mentioned first (usually in the lead).
+    let protagonist = actors.iter().filter(|a| a.strong()).min_by_key(|a| (a.kind.min(ActorKind::Role), a.start)).cloned();
+    let mut drafts: Vec<Draft> = Vec::new();
+    for s in sentences {
+        let triggered = [Phrase::Meet, Phrase::Receive, Phrase::Phone, Phrase::Video].iter().any(|p| reader.has_phrase(s, *p)) || reader.discussed_with(s);
+        if !triggered || reader.is_interview(s) || reader.has_phrase(s, Phrase::Background) {
+            continue;
+        }
+        if let Some(d) = draft(reader, s, actors, protagonist.as_ref()) {
+            let separately = reader.has_phrase(s, Phrase::Separately) || d.actors.iter().any(|a| a.separate);
+            drafts.extend(split(d, separately, protagonist.as_ref()));
+        }
+    }
+    if drafts.is_empty() && sentences.iter().any(|s| reader.has_phrase(s, Phrase::Anaphor)) {
+        let two_sides = |s: &Sentence| draft(reader, s, actors, None).filter(|d| parties_of(d.actors.iter().filter(|a| a.strong())).len() >= 2);
+        let body = sentences.iter().skip_while(|s| is_headline(reader.text, s)).find_map(two_sides);
+        if let Some(d) = body.or_else(|| sentences.iter().find_map(two_sides)) {
+            drafts.push(d);
+        }
+    }
+    drafts
+}

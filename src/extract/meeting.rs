@@ -1,0 +1,174 @@
+//! A draft made a [`Meeting`]: its evidence (the report naming fewest other
+//! states), status, date, participants, occasion and place, each from its stage.
+
+#![allow(unused_imports)]
+use super::actors::*;
+use super::date::*;
+use super::dates::{self, DateMention};
+use super::frames::*;
+use super::names::*;
+use super::occasion::*;
+use super::participants::*;
+use super::place::*;
+use super::reader::*;
+use super::refine::*;
+use super::topics::*;
+use crate::knowledge::occasions;
+use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
+use crate::model::calendar::Ymd;
+use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
+use crate::text::lang;
+use crate::text::{self, Folded, Sentence};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::OnceCell;
+use std::collections::BTreeSet;
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn finish(
+    reader: &Reader,
+    folded: &Folded,
+    original: &str,
+    d: &Draft,
+    reports: &Reports,
+    dates: &[DateMention],
+    sentences: &[Sentence],
+    actors: &Actors,
+    headline: Option<Sentence>,
+) -> Meeting {
+    let k = reader.k;
+    // The evidence: the report naming fewest other states (the one about this meeting),
+    // from the body rather than the headline.
+    let own = parties_of(&d.actors);
+    let others_named = |s: &Sentence| {
+        let mut p: Vec<PartyId> = actors.within(s.start, s.end).filter(|a| a.strong() && !own.contains(&a.party)).map(|a| a.party).collect();
+        p.sort_unstable();
+        p.dedup();
+        p.len()
+    };
+    let evidence = d.reports.iter().min_by_key(|s| (others_named(s), Some(**s) == headline, s.start)).unwrap_or(&d.reports[0]);
+    // Held or planned as the evidence says (a headline "will meet" may precede "met").
+    let status = if reader.has_phrase(evidence, Phrase::Planned) { Status::Planned } else { Status::Held };
+    let date_in_text = d.reports.iter().find_map(|s| sentence_date(reader, s, dates, status));
+    let reference = date_in_text.or_else(|| reader.published.map(|p| PartialDate::day(p.year, p.month, p.day)));
+
+    // Participants, with shared names resolved by the date.
+    let mut participants: Vec<Participant> = Vec::new();
+    let role_of_side = d.actors.iter().find_map(|a| a.role.or_else(|| a.officials.first().map(|&o| k.official(o).role.as_str())));
+    for a in &d.actors {
+        let official = choose_official(k, &a.officials, reference, actors, role_of_side);
+        let (name, role) = match official {
+            Some(o) => (Some(k.official(o).name.clone()), a.role.or(Some(k.official(o).role.as_str()))),
+            None => (a.written_name.clone(), a.role.or(if a.kind == ActorKind::Counterpart { role_of_side } else { None })),
+        };
+        let role = role.map(String::from);
+        let p = Participant { party: k.party(a.party).to_string(), name, role, ..Default::default() };
+        if !participants.iter().any(|x| x.party == p.party && x.name == p.name && (x.name.is_some() || x.role == p.role)) {
+            participants.push(p);
+        }
+    }
+    // An unnamed participant ("his Kazakh counterpart") is the one person of that
+    // side and role the article names elsewhere, if there is exactly one.
+    for p in participants.iter_mut().filter(|p| p.name.is_none()) {
+        let mut named: Vec<(String, Option<String>)> = Vec::new();
+        // (Actors alike give the same name and role: each kind is read once. Two names
+        // already decide that the side's person is not known.)
+        let party = k.party_id(&p.party);
+        let people = party.and_then(|q| actors.cast(k).people.get(&q)).map_or(&[][..], Vec::as_slice);
+        for a in people.iter().map(|&i| &actors[i]) {
+            if named.len() >= 2 {
+                break;
+            }
+            let official = choose_official(k, &a.officials, reference, actors, p.role.as_deref());
+            let (name, role) = match official {
+                Some(o) => (Some(k.official(o).name.clone()), a.role.or(Some(k.official(o).role.as_str())).map(String::from)),
+                None => (a.written_name.clone(), a.role.map(String::from)),
+            };
+            let Some(name) = name else { continue };
+            let compatible = match (&p.role, &role) {
+                (Some(x), Some(y)) => roles_agree(x, y),
+                _ => true,
+            };
+            if compatible && !named.iter().any(|(n, _)| *n == name) {
+                named.push((name, role));
+            }
+        }
+        if let [(name, role)] = named.as_slice() {
+            p.name = Some(name.clone());
+            if p.role.is_none() {
+                p.role = role.clone();
+            }
+        }
+    }
+    // One line per named person: the first mention, with the most specific role any mention gives.
+    let mut unique: Vec<Participant> = Vec::new();
+    for p in participants {
+        match unique.iter_mut().find(|q| q.name.is_some() && q.party == p.party && q.name == p.name) {
+            Some(q) => {
+                if q.role.as_deref().map_or(true, |r| r == "minister") {
+                    q.role = p.role.or(q.role.take());
+                }
+            }
+            None => unique.push(p),
+        }
+    }
+    let mut participants = unique;
+    // An unnamed participant is dropped when the same side has a named one of the same role.
+    let snapshot = participants.clone();
+    participants.retain(|p| p.name.is_some() || !snapshot.iter().any(|q| q.party == p.party && q.name.is_some() && (q.role == p.role || p.role.is_none())));
+
+    let occasion = occasion(reader, reports, d, reference);
+    let published = reader.published.map(|p| PartialDate::day(p.year, p.month, p.day));
+    let edition = occasion.as_ref().and_then(|o| o.edition.as_ref());
+    // "today, Sunday" at a forum whose edition had one Sunday: that day.
+    let weekday_of = |m: &Mention| if let Entity::Weekday(w) = m.entity { Some(w) } else { None };
+    // The report's weekday, else the article's first (the day of the lead).
+    let weekday = reports.mentions(reader).find_map(weekday_of).or_else(|| *reader.first_weekday.get_or_init(|| reader.mentions.iter().find_map(weekday_of)));
+    let edition_day = edition.zip(weekday).and_then(|(ed, w)| weekday_within(ed, w));
+    // The text's own date; else the publication day when it falls within the
+    // occasion (or there is no occasion): news reports a meeting the day it happens;
+    // else the occasion's dates.
+    let (date, source) = match (date_in_text, edition, published) {
+        (Some(t), _, _) => (Some(t), Some("text")),
+        (None, Some(ed), Some(p)) if edition_contains(ed, &p) => (Some(p), Some("publication")),
+        (None, Some(_), _) if edition_day.is_some() => (edition_day, Some("occasion")),
+        (None, Some(ed), _) => (edition_date(ed), edition_date(ed).map(|_| "occasion")),
+        // (Not when the report puts the meeting in another week or month.)
+        (None, None, Some(p)) if !d.reports.iter().any(|s| relative_in(reader, s).is_some()) => (Some(p), Some("publication")),
+        (None, None, _) => (None, None),
+    };
+    // A side named only by its role ("his Kazakh counterpart") is the one person who
+    // held that role of that state throughout the meeting's date.
+    if let Some(date) = date {
+        for p in participants.iter_mut().filter(|p| p.name.is_none()) {
+            let (Some(role), Some(party)) = (p.role.as_deref(), k.party_id(&p.party)) else { continue };
+            let mut holders = k.officials.iter().filter(|o| o.party == party && o.role == role && o.holds_throughout(&date));
+            if let (Some(o), None) = (holders.next(), holders.next()) {
+                p.name = Some(o.name.clone());
+                p.name_from = Some("office".into());
+            }
+        }
+    }
+    let location = if d.mode != Mode::InPerson {
+        None
+    } else {
+        location(reader, reports, occasion.as_ref(), sentences, &parties_of(&d.actors))
+    };
+
+    let mut parties: Vec<String> = parties_of(&d.actors).into_iter().map(|p| k.party(p).to_string()).collect();
+    parties.sort();
+    let (s, e) = folded.span(evidence.start, evidence.end);
+    Meeting {
+        parties,
+        participants,
+        date: date.map(|d| d.to_string()),
+        date_in_text: date_in_text.map(|d| d.to_string()),
+        date_precision: date.map(|d| d.precision().to_string()),
+        date_source: source.map(str::to_string),
+        location,
+        occasion: occasion.map(|o| o.name),
+        mode: d.mode,
+        status,
+        topics: Vec::new(),
+        evidence: Evidence { start: s, end: e, text: text::char_slice(original, s, e).to_string() },
+    }
+}

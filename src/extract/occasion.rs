@@ -1,0 +1,103 @@
+//! Stage: the occasion. The event a meeting was held at (named in its report,
+//! or placed by the article: "على هامش ..."), and which edition: a year or an
+//! ordinal written with it, the date, or the one edition every named official
+//! was in office for.
+
+#![allow(unused_imports)]
+use super::actors::*;
+use super::date::*;
+use super::dates::{self, DateMention};
+use super::frames::*;
+use super::meeting::*;
+use super::names::*;
+use super::participants::*;
+use super::place::*;
+use super::reader::*;
+use super::refine::*;
+use super::topics::*;
+use crate::knowledge::occasions;
+use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
+use crate::model::calendar::Ymd;
+use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
+use crate::text::lang;
+use crate::text::{self, Folded, Sentence};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::OnceCell;
+use std::collections::BTreeSet;
+
+/// The event a meeting was held on the sidelines of.
+pub(super) struct Occasion {
+    /// Canonical English name, with the edition's year or number when known.
+    pub(super) name: String,
+    pub(super) event: u16,
+    pub(super) edition: Option<Edition>,
+}
+
+/// The occasion: an event named in the sentence, or one the article says the visit was for.
+pub(super) fn occasion(reader: &Reader, reports: &Reports, d: &Draft, reference: Option<PartialDate>) -> Option<Occasion> {
+    let k = reader.k;
+    let in_sentence = reports.mentions(reader).find(|m| matches!(m.entity, Entity::Event(_))).copied();
+    let mention = in_sentence.or_else(|| {
+        if d.mode != Mode::InPerson {
+            return None;
+        }
+        // An event the article places the meetings at ("على هامش ...", in a headline or lead).
+        let placed = *reader.placed_event.get_or_init(|| {
+            let sidelines_before = |m: &Mention| {
+                (reader.starting_in(m.start.saturating_sub(40 + reader.longest), m.start + 1))
+                    .any(|p| p.entity == Entity::Phrase(Phrase::Sidelines) && p.end <= m.start && m.start - p.end <= 40)
+            };
+            reader.events().iter().find(|m| sidelines_before(m)).copied()
+        });
+        // "On the sidelines of the summit", the event named before.
+        let first = reports.spans.first()?.0;
+        let sidelines = || reports.spans.iter().any(|&(start, end)| reader.has_phrase(&Sentence { start, end }, Phrase::Sidelines));
+        let named_before = || {
+            let events = reader.events();
+            events[..events.partition_point(|m| m.start < first)].iter().rev().find(|m| m.end <= first).copied()
+        };
+        placed.or_else(|| sidelines().then(named_before).flatten())
+    })?;
+    let Entity::Event(e) = mention.entity else { return None };
+    let event = &k.events[e as usize];
+    let editions: Vec<&Edition> = k.editions.iter().filter(|ed| ed.event == e).collect();
+    // A year written with the name ("Army-2018"), an ordinal near it ("السادس"), or the date.
+    let window_end = text::floor_boundary(reader.text, mention.end + 40);
+    let window_start = mention.start.saturating_sub(40);
+    let year_written = text::slice_at(reader.text, mention.start, window_end.min(mention.end + 6))
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|y| y.parse::<i32>().ok())
+        .find(|y| (1990..=2100).contains(y));
+    let ordinal = reader.starting_in(window_start, window_end).find_map(|m| match m.entity {
+        Entity::Ordinal(n) if m.end <= window_end => Some(n as u32),
+        _ => None,
+    });
+    let edition = if let Some(y) = year_written {
+        editions.iter().find(|ed| ed.year == y)
+    } else if let Some(n) = ordinal {
+        editions.iter().find(|ed| ed.number == Some(n))
+    } else if let Some(r) = reference {
+        // The edition held within six weeks before (or a week after) the reference date.
+        editions.iter().find(|ed| {
+            ed.start.zip(Ymd::new(r.year, r.month.unwrap_or(1), r.day.unwrap_or(1))).is_some_and(|(st, r)| {
+                Ymd::new(st.year, st.month.unwrap_or(1), st.day.unwrap_or(1)).is_some_and(|st| {
+                    let diff = r.days_since(st);
+                    (-7..=45).contains(&diff)
+                })
+            })
+        })
+    } else {
+        // The one edition every named participant was in office for.
+        let fits: Vec<&&Edition> = editions
+            .iter()
+            .filter(|ed| {
+                ed.start.is_some_and(|st| d.actors.iter().filter(|a| !a.officials.is_empty()).all(|a| a.officials.iter().any(|&o| k.official(o).in_office(&st))))
+                    && d.actors.iter().any(|a| !a.officials.is_empty())
+            })
+            .collect();
+        if fits.len() == 1 { Some(fits[0]) } else { None }
+    }
+    .map(|ed| (*ed).clone());
+    let name = occasions::name(k, event, edition.as_ref());
+    Some(Occasion { name, event: e, edition })
+}
