@@ -6,24 +6,10 @@
 //! الهندي والإيراني"), bare states and adjectives; attendees ("in the presence
 //! of") and the absent ("on behalf of", "former").
 
-#![allow(unused_imports)]
-use super::date::*;
-use super::dates::{self, DateMention};
-use super::frames::*;
-use super::meeting::*;
-use super::names::*;
-use super::occasion::*;
 use super::participants::*;
-use super::place::*;
 use super::reader::*;
-use super::refine::*;
-use super::topics::*;
-use crate::knowledge::occasions;
-use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
-use crate::model::calendar::Ymd;
-use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
-use crate::text::lang;
-use crate::text::{self, Folded, Sentence};
+use crate::knowledge::{Entity, Knowledge, PartyId, Phrase};
+use crate::text::{self};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::OnceCell;
 use std::collections::BTreeSet;

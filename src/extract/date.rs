@@ -3,27 +3,14 @@
 //! date; a yearless dateline's year from the officials' terms and the weekday),
 //! and the dates an occasion's edition gives.
 
-#![allow(unused_imports)]
 use super::actors::*;
 use super::dates::{self, DateMention};
 use super::frames::*;
-use super::meeting::*;
-use super::names::*;
-use super::occasion::*;
-use super::participants::*;
-use super::place::*;
 use super::reader::*;
-use super::refine::*;
-use super::topics::*;
-use crate::knowledge::occasions;
-use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
+use crate::knowledge::{Edition, Entity, Mention, Phrase, Relative};
 use crate::model::calendar::Ymd;
-use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
-use crate::text::lang;
-use crate::text::{self, Folded, Sentence};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::OnceCell;
-use std::collections::BTreeSet;
+use crate::model::{Meeting, PartialDate, Status};
+use crate::text::Sentence;
 
 /// With no publication date, the lead's date when the lead says it is today:
 /// "استقبل ... مساء الاثنين 13 كانون الثاني 2025" (a Monday), "today, 3 May 2025".

@@ -5,27 +5,13 @@
 //! alone meets the article's protagonist. A visitor who meets several officials,
 //! or a list met separately, is split into one bilateral each.
 
-#![allow(unused_imports)]
 use super::actors::*;
-use super::date::*;
-use super::dates::{self, DateMention};
-use super::meeting::*;
-use super::names::*;
-use super::occasion::*;
 use super::participants::*;
-use super::place::*;
 use super::reader::*;
 use super::refine::*;
-use super::topics::*;
-use crate::knowledge::occasions;
-use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
-use crate::model::calendar::Ymd;
-use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
-use crate::text::lang;
-use crate::text::{self, Folded, Sentence};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::OnceCell;
-use std::collections::BTreeSet;
+use crate::knowledge::{Entity, Knowledge, Mention, PartyId, Phrase};
+use crate::model::Mode;
+use crate::text::Sentence;
 
 /// How close (in folded bytes, about eight words) a bare state name must be to the meeting phrase.
 pub(super) const NEAR_TRIGGER_BYTES: usize = 80;

@@ -1,27 +1,17 @@
 //! A draft made a [`Meeting`]: its evidence (the report naming fewest other
 //! states), status, date, participants, occasion and place, each from its stage.
 
-#![allow(unused_imports)]
 use super::actors::*;
 use super::date::*;
-use super::dates::{self, DateMention};
+use super::dates::DateMention;
 use super::frames::*;
-use super::names::*;
 use super::occasion::*;
 use super::participants::*;
 use super::place::*;
 use super::reader::*;
-use super::refine::*;
-use super::topics::*;
-use crate::knowledge::occasions;
-use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
-use crate::model::calendar::Ymd;
-use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
-use crate::text::lang;
+use crate::knowledge::{Entity, Mention, PartyId, Phrase};
+use crate::model::{Evidence, Meeting, Mode, Participant, PartialDate, Status};
 use crate::text::{self, Folded, Sentence};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::OnceCell;
-use std::collections::BTreeSet;
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn finish(

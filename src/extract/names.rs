@@ -2,27 +2,8 @@
 //! ("وزيرة دفاع ...، ماري نويل كويارا", "Defence Minister Baktybek Bekbolotov")
 //! or a rank ("اللواء إمام علي صابرزاده", "General Ali Abdullah Ayyoub").
 
-#![allow(unused_imports)]
-use super::actors::*;
-use super::date::*;
-use super::dates::{self, DateMention};
-use super::frames::*;
-use super::meeting::*;
-use super::occasion::*;
-use super::participants::*;
-use super::place::*;
 use super::reader::*;
-use super::refine::*;
-use super::topics::*;
-use crate::knowledge::occasions;
-use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
-use crate::model::calendar::Ymd;
-use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
-use crate::text::lang;
-use crate::text::{self, Folded, Sentence};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::OnceCell;
-use std::collections::BTreeSet;
+use crate::knowledge::{Entity, Mention};
 
 /// The names written after ranks ("اللواء إمام علي صابرزاده"), read once.
 pub(super) struct RankNames {

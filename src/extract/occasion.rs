@@ -3,27 +3,13 @@
 //! ordinal written with it, the date, or the one edition every named official
 //! was in office for.
 
-#![allow(unused_imports)]
-use super::actors::*;
-use super::date::*;
-use super::dates::{self, DateMention};
 use super::frames::*;
-use super::meeting::*;
-use super::names::*;
-use super::participants::*;
-use super::place::*;
 use super::reader::*;
-use super::refine::*;
-use super::topics::*;
 use crate::knowledge::occasions;
-use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
+use crate::knowledge::{Edition, Entity, Mention, Phrase};
 use crate::model::calendar::Ymd;
-use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
-use crate::text::lang;
-use crate::text::{self, Folded, Sentence};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::OnceCell;
-use std::collections::BTreeSet;
+use crate::model::{Mode, PartialDate};
+use crate::text::{self, Sentence};
 
 /// The event a meeting was held on the sidelines of.
 pub(super) struct Occasion {

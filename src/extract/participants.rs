@@ -3,27 +3,11 @@
 //! office, the others' terms), and who an unnamed side is (the one person of that
 //! side the article names, or the one holder of the office on the date).
 
-#![allow(unused_imports)]
 use super::actors::*;
-use super::date::*;
-use super::dates::{self, DateMention};
 use super::frames::*;
-use super::meeting::*;
-use super::names::*;
-use super::occasion::*;
-use super::place::*;
-use super::reader::*;
-use super::refine::*;
-use super::topics::*;
-use crate::knowledge::occasions;
-use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
+use crate::knowledge::{Knowledge, PartyId};
 use crate::model::calendar::Ymd;
-use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
-use crate::text::lang;
-use crate::text::{self, Folded, Sentence};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::OnceCell;
-use std::collections::BTreeSet;
+use crate::model::PartialDate;
 
 /// A name key for telling people apart.
 pub(super) fn person_key<'a>(k: &'a Knowledge, a: &'a Actor) -> Option<&'a str> {

@@ -2,27 +2,13 @@
 //! occasion's venue, the visit the article reports, a side's city named in the
 //! body, else the dateline's city.
 
-#![allow(unused_imports)]
-use super::actors::*;
-use super::date::*;
-use super::dates::{self, DateMention};
 use super::frames::*;
-use super::meeting::*;
-use super::names::*;
 use super::occasion::*;
-use super::participants::*;
 use super::reader::*;
-use super::refine::*;
-use super::topics::*;
-use crate::knowledge::occasions;
-use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
-use crate::model::calendar::Ymd;
-use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
-use crate::text::lang;
-use crate::text::{self, Folded, Sentence};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::OnceCell;
-use std::collections::BTreeSet;
+use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase};
+use crate::model::Location;
+use crate::text::Sentence;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Where the meeting took place: a city in the sentence, the occasion's venue,
 /// the place the article says the visit was to, or the dateline city.

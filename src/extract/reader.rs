@@ -4,27 +4,13 @@
 //! gaps of connectors between them, places and the outlet's own state). Each
 //! look-up reads only the mentions near its position (binary search).
 
-#![allow(unused_imports)]
 use super::actors::*;
-use super::date::*;
-use super::dates::{self, DateMention};
-use super::frames::*;
-use super::meeting::*;
 use super::names::*;
-use super::occasion::*;
-use super::participants::*;
 use super::place::*;
-use super::refine::*;
-use super::topics::*;
-use crate::knowledge::occasions;
-use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
+use crate::knowledge::{Entity, Knowledge, Mention, PartyId, Phrase};
 use crate::model::calendar::Ymd;
-use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
-use crate::text::lang;
-use crate::text::{self, Folded, Sentence};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::text::Sentence;
 use std::cell::OnceCell;
-use std::collections::BTreeSet;
 
 /// The widest gap (folded bytes) between a role and its state, or states of a list.
 pub(super) const MAX_CONNECTOR_GAP: usize = 60;

@@ -2,27 +2,13 @@
 //! (headline and body, or two sentences) is kept once; a headline that sums up
 //! several meetings of the body is none of its own.
 
-#![allow(unused_imports)]
 use super::actors::*;
-use super::date::*;
-use super::dates::{self, DateMention};
 use super::frames::*;
-use super::meeting::*;
-use super::names::*;
-use super::occasion::*;
 use super::participants::*;
-use super::place::*;
-use super::reader::*;
-use super::topics::*;
-use crate::knowledge::occasions;
-use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase, Relative};
-use crate::model::calendar::Ymd;
-use crate::model::{Analysis, Article, Evidence, Location, Meeting, Mode, Participant, PartialDate, Status};
-use crate::text::lang;
-use crate::text::{self, Folded, Sentence};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::OnceCell;
-use std::collections::BTreeSet;
+use crate::knowledge::{Knowledge, PartyId};
+use crate::model::{Location, Meeting, Mode, Status};
+use crate::text::Sentence;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A headline that names only some of the sides of a meeting the body reports
 /// ("Assad receives the chiefs of staff of Iran and Iraq") is that meeting; one
