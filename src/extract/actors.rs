@@ -8,7 +8,7 @@
 
 use super::participants::*;
 use super::reader::*;
-use crate::knowledge::{Entity, Knowledge, PartyId, Phrase};
+use crate::knowledge::{Entity, Knowledge, Mention, PartyId, Phrase};
 use crate::text::{self};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::OnceCell;
@@ -170,6 +170,14 @@ impl<'a> Reader<'a> {
     pub(super) fn actors(&self) -> Vec<Actor> {
         let ms = &self.mentions;
         let mut used = vec![false; ms.len()];
+        // A state taken as a side takes every reading of its words ("روسيا": the state and
+        // the adjective's form), so that none is left over as a bare state.
+        let use_span = |used: &mut Vec<bool>, j: usize| {
+            let same = |m: &Mention| (m.start, m.end) == (ms[j].start, ms[j].end);
+            let first = (0..j).rev().take_while(|&a| same(&ms[a])).last().unwrap_or(j);
+            let last = (j + 1..ms.len()).take_while(|&b| same(&ms[b])).last().unwrap_or(j);
+            used[first..=last].fill(true);
+        };
         let mut out: Vec<Actor> = Vec::new();
         // Officials first: they carry names.
         let mut i = 0;
@@ -314,7 +322,7 @@ impl<'a> Reader<'a> {
                 out[n].role = Some(role);
                 for &(j, p) in &parties {
                     if p == out[n].party {
-                        used[j] = true;
+                        use_span(&mut used, j);
                     }
                 }
                 used[i] = true;
@@ -326,7 +334,7 @@ impl<'a> Reader<'a> {
                 if used[j] {
                     continue;
                 }
-                used[j] = true;
+                use_span(&mut used, j);
                 used[i] = true;
                 let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
                 let written_name = if parties.len() == 1 { self.name_after(e).or_else(|| self.rank_name_near(s, e)).or_else(|| self.latin_name_after(e)) } else { None };
@@ -363,13 +371,17 @@ impl<'a> Reader<'a> {
             let several = chain.len() > 1;
             for j in chain {
                 let (p, _) = self.party_entities(&ms[j]).expect("chained for its party");
-                used[j] = true;
+                use_span(&mut used, j);
                 let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
                 // "his Syrian counterpart General Ali Abdullah Ayyoub": the official after it.
                 if let Some(n) = index.starting(e, e + MAX_CONNECTOR_GAP).filter(|&n| out[n].party == p && self.gap_is_connector(e, out[n].start)).min() {
                     index.remove(&out[n], n);
                     out[n].start = s;
                     index.insert(&out[n], n);
+                    continue;
+                }
+                // ("بنظيره" and the "نظيره" within it: one counterpart.)
+                if out.last().is_some_and(|a| a.kind == ActorKind::Counterpart && a.party == p && a.start <= s && a.end >= e) {
                     continue;
                 }
                 out.push(Actor {

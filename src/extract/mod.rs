@@ -15,6 +15,7 @@
 
 mod actors;
 pub mod dates;
+pub mod examples;
 mod date;
 mod frames;
 mod meeting;

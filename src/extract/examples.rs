@@ -1,0 +1,64 @@
+//! What each stage produced for a text, as JSON, so that the stages' tables of
+//! examples (`tests/examples/<stage>.json`, run by `tests/examples.rs`) check
+//! a stage's own output rather than only the meetings at the end.
+
+use super::actors::{Actor, ActorKind, Actors};
+use super::reader::Reader;
+use super::{dates, frames};
+use crate::knowledge::Knowledge;
+use crate::text::{self, lang, Folded};
+use serde_json::{json, Value};
+
+/// The stages that can be shown.
+pub const STAGES: [&str; 3] = ["dates", "actors", "frames"];
+
+/// What `stage` produced for `text` (`None` for an unknown stage): for
+/// `dates`, the dates written, in text order, and the publication date; for
+/// `actors`, each actor's party, kind, role and name; for `frames`, each
+/// sentence's meeting drafts with their sides and mode, before the refiners.
+pub fn stage(stage: &str, text: &str) -> Option<Value> {
+    let k = Knowledge::get();
+    let folded = Folded::new(text);
+    let t = folded.text.as_str();
+    let mentions = k.mentions(t);
+    let found = dates::find(t, &mentions);
+    let published = dates::publication(t, &mentions, &found);
+    if stage == "dates" {
+        let written: Vec<Value> = found.iter().map(|d| json!({"date": d.date.to_string(), "yearless": d.yearless})).collect();
+        return Some(json!({"dates": written, "published": published.map(|p| p.to_string())}));
+    }
+    let reader = Reader::new(k, t, mentions, published, lang::detect(text));
+    let actors = Actors::new(reader.actors());
+    match stage {
+        "actors" => Some(Value::Array(actors.iter().map(|a| actor(k, a)).collect())),
+        "frames" => {
+            let sentences = text::sentences(t);
+            let drafts = frames::drafts(&reader, &sentences, &actors);
+            Some(Value::Array(
+                drafts
+                    .iter()
+                    .map(|d| {
+                        let mut sides: Vec<&str> = d.actors.iter().map(|a| k.party(a.party)).collect();
+                        sides.sort_unstable();
+                        sides.dedup();
+                        json!({"sides": sides, "mode": d.mode.as_str()})
+                    })
+                    .collect(),
+            ))
+        }
+        _ => None,
+    }
+}
+
+fn actor(k: &Knowledge, a: &Actor) -> Value {
+    let kind = match a.kind {
+        ActorKind::Official => "official",
+        ActorKind::Role => "role",
+        ActorKind::Counterpart => "counterpart",
+        ActorKind::Demonym => "demonym",
+        ActorKind::Country => "country",
+    };
+    let name = a.officials.first().map(|&o| k.official(o).name.clone()).or_else(|| a.written_name.clone());
+    let role = a.role.map(str::to_string).or_else(|| a.officials.first().map(|&o| k.official(o).role.clone()));
+    json!({"party": k.party(a.party), "kind": kind, "role": role, "name": name, "attendee": a.attendee})
+}
