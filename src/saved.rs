@@ -110,6 +110,7 @@ pub fn decode_correction(key: &str, json: &str) -> Result<Read<Correction>, Unre
             if r.correction.id != key {
                 return Err(Unreadable(format!("saved under “{key}” but names itself “{}”", r.correction.id)));
             }
+            r.correction.check().map_err(|e| Unreadable(format!("not a valid correction ({e})")))?;
             Ok(Read { seq: r.seq, value: r.correction, migrated: false })
         }
     }
@@ -151,6 +152,9 @@ mod tests {
         assert!(why("x", r#"{"schema":1,"seq":1,"article":{"id":"x","text":"  "}}"#).contains("empty"));
         assert!(why("x", r#"{"schema":"1"}"#).contains("not a number"));
         assert!(decode_correction("c", r#"{"id":"c"}"#).is_err());
+        // Values no form would take (issue 16, point 4) are set aside too.
+        let bad = r#"{"schema":1,"seq":1,"correction":{"id":"a#add-1","article":"a","change":{"kind":"add","fix":{"parties":["IR","__PROTO__"],"date":"2147483647","status":"held","mode":"in_person"}}}}"#;
+        assert!(decode_correction("a#add-1", bad).unwrap_err().0.starts_with("not a valid correction"));
         assert!(decode_correction("c", r#"{"schema":1,"seq":1,"correction":{"id":"c","article":"a","change":{"kind":"explode"}}}"#).is_err());
     }
 }
