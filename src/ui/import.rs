@@ -124,13 +124,17 @@ async fn import_files(shelf: Shelf, files: Vec<web_sys::File>) -> (bool, Said) {
             Err(r) => refused.push(r),
         }
     }
-    let plan = shelf.library.with_untracked(|l| l.plan(incoming));
+    let mut plan = shelf.library.with_untracked(|l| l.plan(incoming));
     let (added, duplicates) = (plan.articles.len(), plan.duplicates);
     let corrections = plan.corrections.len();
     let mut meetings = 0;
     if added > 0 || corrections > 0 {
+        // Saved before they are analysed, so a reload meanwhile loses none
+        // (the progress bar shows from the start: leaving the page asks first).
+        shelf.progress.set(Some(Progress { label: |t| t.analysing, done: 0, total: added }));
+        let (articles, _why) = super::storage::store_first(shelf, std::mem::take(&mut plan.articles)).await;
         // Added without telling the page; it is drawn once, with the corrections.
-        analyse_in_chunks(plan.articles, |t| t.analysing, shelf.progress, |article, analysis| {
+        analyse_in_chunks(articles, |t| t.analysing, shelf.progress, |article, analysis| {
             shelf.library.update_untracked(|l| meetings += l.insert(article, analysis).analysis.meetings.len());
         })
         .await;
