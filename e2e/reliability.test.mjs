@@ -6,9 +6,9 @@
 // Run: `node --test e2e/reliability.test.mjs` after `scripts/build`.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVENT, SHOTS, dump, importStaged, servedApp, stageFile } from './chromium.mjs';
+import { EVENT, ROOT, SHOTS, dump, importStaged, servedApp, stageFile } from './chromium.mjs';
 
 const KZ = "TEHRAN, May 5, 2021 (MNA) – Iran's defense minister Amir Hatami met his Kazakh counterpart in Tehran on Wednesday to discuss military cooperation.";
 const UZ = "TEHRAN, March 3, 2022 (MNA) – Iran's defense minister met his Uzbek counterpart in Tehran on Thursday.";
@@ -247,6 +247,30 @@ describe('The library under faults, in Chromium', () => {
     await p.locator('[data-testid="add-parties"]').fill('IR __PROTO__');
     await p.locator('[data-testid="add-meeting"]').click();
     assert.match(await p.locator('[data-testid="correct-message"]').textContent(), /“__PROTO__” is not a party code/);
+    await finish();
+  });
+
+  test('issue16_5: a sentence naming 195 states draws a counterparts matrix without a long task', async () => {
+    const { page, finish } = await profile();
+    const p = await page();
+    const names = [...new Map(readFileSync(join(ROOT, 'data', 'countries.tsv'), 'utf8').split('\n')
+      .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')).filter((f) => f[1] === 'en').map((f) => [f[0], f[2]])).values()];
+    assert.equal(names.length, 195);
+    await paste(p, `NEW YORK, 20 September 2024 – The foreign ministers of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} met in New York on Friday.`);
+    await p.locator('[data-testid="article-input"]').and(p.locator(':placeholder-shown')).waitFor({ timeout: 30_000 });
+    await p.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+    });
+    await p.locator('[data-testid="view-counterparts"]').click();
+    await p.locator('[data-testid="counterparts"]').waitFor();
+    await p.waitForTimeout(500);
+    const cells = await p.locator('[data-testid="counterparts"] td.cell').count();
+    assert.ok(cells <= 30 * 30, `at most 30 by 30 cells drawn: ${cells}`);
+    assert.match(await p.locator('[data-testid="counterparts-cut"]').textContent(), /The 30 parties with the most meetings are shown, of 19\d/);
+    const longest = Math.max(0, ...await p.evaluate(() => window.__long));
+    console.log(`# counterparts of a 195-party meeting: ${cells} cells, longest task ${longest.toFixed(0)} ms`);
+    assert.ok(longest < 200, `longest task ${longest} ms`);
     await finish();
   });
 
