@@ -524,7 +524,8 @@ fn differences(library: &Library) -> Batch {
                 batch.puts.push(Put::Article { id: a.id.clone(), print, json: saved::encode_article(seq, a) });
             }
         }
-        for k in s.articles.keys().filter(|k| !present.contains(k.as_str())) {
+        // (An id reserved for an article being analysed is not a removal: it is saved ahead of its analysis.)
+        for k in s.articles.keys().filter(|k| !present.contains(k.as_str()) && !library.taken(k)) {
             batch.deletes.push((ARTICLES, k.clone()));
         }
         let mut present = HashSet::new();
@@ -599,6 +600,10 @@ async fn settle_conflicts(shelf: Shelf, batch: &mut Batch) -> Result<bool, Strin
     }
     let taken_articles = if clash_articles.is_empty() { HashSet::new() } else { keys_of(&db, ARTICLES).await? };
     let taken_corrections = if clash_adds.is_empty() && clash_articles.is_empty() { HashSet::new() } else { keys_of(&db, CORRECTIONS).await? };
+    // (Not those another tab's announcement has meanwhile put here under that id.)
+    let known = |store: &str, id: &str| SAVED.with(|s| if store == ARTICLES { s.borrow().articles.contains_key(id) } else { s.borrow().corrections.contains_key(id) });
+    clash_articles.retain(|id| !known(ARTICLES, id));
+    clash_adds.retain(|id| !known(CORRECTIONS, id));
     shelf.library.update(|l| {
         for id in &clash_articles {
             let new = l.free_id(id, &taken_articles);
@@ -638,7 +643,7 @@ fn pending(library: &Library) -> (Vec<String>, Vec<String>, usize, Vec<String>) 
                 articles.push(a.id.clone());
             }
         }
-        let removed: Vec<String> = s.articles.keys().filter(|k| !present.contains(k.as_str())).cloned().collect();
+        let removed: Vec<String> = s.articles.keys().filter(|k| !present.contains(k.as_str()) && !library.taken(k)).cloned().collect();
         let present: HashSet<&str> = library.corrections().iter().map(|c| c.id.as_str()).collect();
         let corrections = library.corrections().iter().filter(|c| s.corrections.get(&c.id) != Some(*c)).count();
         let removed_corrections = s.corrections.keys().filter(|k| !present.contains(k.as_str())).cloned().collect();
