@@ -592,6 +592,16 @@ const MESSAGES: &[[&str; 3]] = &[
     ["the library is not open", "المكتبة غير مفتوحة", "کتابخانه باز نیست"],
     ["the last change could not be saved ({s})", "تعذّر حفظ آخر تغيير ({0})", "آخرین تغییر ذخیره نشد ({0})"],
     ["IndexedDB gave no database", "لم يُعطِ IndexedDB قاعدة بيانات", "IndexedDB پایگاه داده‌ای نداد"],
+    // Issue 16: duplicates, checked corrections, saving under faults
+    ["This text is already in the library (“{s}”).", "هذا النص موجود مسبقاً في المكتبة («{0}»).", "این متن از پیش در کتابخانه هست («{0}»)."],
+    ["correction “{s}”: {m}", "التصحيح «{0}»: {1}", "اصلاح «{0}»: {1}"],
+    ["correction “{s}” is about an article the file does not hold.", "التصحيح «{0}» يخص مقالاً ليس في الملف.", "اصلاح «{0}» دربارهٔ مقاله‌ای است که در فایل نیست."],
+    ["A meeting has at most {n} parties; this one has {n}.", "للقاء {0} طرفاً على الأكثر؛ وهذا فيه {1}.", "هر دیدار حداکثر {0} طرف دارد؛ این یکی {1} طرف دارد."],
+    ["its id does not match the meeting it corrects.", "معرّفه لا يطابق اللقاء الذي يصحّحه.", "شناسه‌اش با دیداری که اصلاح می‌کند نمی‌خواند."],
+    ["its parties are not sorted and distinct.", "أطرافه غير مرتبة أو مكررة.", "طرف‌هایش مرتب و یکتا نیستند."],
+    ["not a valid correction ({m})", "ليس تصحيحاً صالحاً ({0})", "اصلاح معتبری نیست ({0})"],
+    ["the saved library was deleted by another page; what is shown here is no longer saved", "حذفت صفحة أخرى المكتبة المحفوظة؛ ما يظهر هنا لم يعد محفوظاً", "صفحهٔ دیگری کتابخانهٔ ذخیره‌شده را حذف کرد؛ آنچه اینجا هست دیگر ذخیره نیست"],
+    ["a newer Didar opened the library in another tab; reload this page", "فتح إصدار أحدث من Didar المكتبة في لسان آخر؛ أعد تحميل هذه الصفحة", "نسخهٔ جدیدتری از Didar کتابخانه را در زبانهٔ دیگری باز کرد؛ این صفحه را دوباره بارگذاری کنید"],
 ];
 
 /// A template cut at its placeholders: the literal pieces and the kinds ('n', 's', 'm') between them.
