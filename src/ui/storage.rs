@@ -145,7 +145,8 @@ fn fingerprint(text: &str) -> (usize, u64) {
 
 fn js_error(e: &JsValue) -> String {
     if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
-        return format!("{}: {}", ex.name(), ex.message());
+        let message = ex.message();
+        return if message.trim().is_empty() { ex.name() } else { format!("{}: {}", ex.name(), message) };
     }
     if let Some(err) = e.dyn_ref::<js_sys::Error>() {
         return String::from(err.message());
