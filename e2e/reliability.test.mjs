@@ -111,9 +111,24 @@ describe('The library under faults, in Chromium', () => {
     await b.locator(`${EVENT}[data-parties="AR-BR"]`).waitFor({ timeout: 5000 });
     await a.locator(`${EVENT}[data-parties="CL-PE"]`).waitFor({ timeout: 5000 });
 
+    // The browser was asked to keep the library once it held the user's work, and its answer is shown.
+    assert.match(await a.locator('[data-testid="persist-status"]').textContent({ timeout: 5000 }), /This browser (keeps|may clear) the library/);
+
+    // One tab removes an article the other shows: it goes in both, and stays gone.
+    const gone = ids[1];
+    const goneText = (await dump(a)).articles.map((r) => JSON.parse(r).article).find((x) => x.id === gone)?.text;
+    await b.locator('[data-testid="correct-article"]').selectOption(gone);
+    await b.locator('[data-testid="remove-article"]').click();
+    await b.locator('[data-testid="remove-article"]').click();
+    await until('the removal reaches the other tab', async () => !(await shownIds(a)).includes(gone));
+    await until('and the database', async () => !(await savedIds(a)).includes(gone));
+    const goneParties = goneText === KZ ? 'IR-KZ"][data-date="2021-05-05' : 'IR-UZ"][data-date="2022-03-03';
+    ids.splice(1, 1);
     await a.reload();
     await ready(a);
-    for (const sel of ['IR-KZ"][data-date="2021-05-05', 'IR-UZ"][data-date="2022-03-03', 'AR-BR', 'CL-PE']) {
+    assert.deepEqual((await shownIds(a)).sort(), ids, 'after a reload');
+    assert.equal(await a.locator(`${EVENT}[data-parties="${goneParties}"]`).count(), 0, 'the removed article did not come back');
+    for (const sel of ['IR-KZ"][data-date="2021-05-05', 'IR-UZ"][data-date="2022-03-03', 'AR-BR', 'CL-PE'].filter((x) => x !== goneParties)) {
       assert.equal(await a.locator(`${EVENT}[data-parties="${sel}"]`).count(), 1, `${sel} after a reload`);
     }
     await finish();
