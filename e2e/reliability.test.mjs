@@ -245,6 +245,40 @@ describe('The library under faults, in Chromium', () => {
     await finish();
   });
 
+  test('issue15_4: a reload draws the analyses of saved articles from the cache', async () => {
+    const { page, finish } = await profile();
+    const p = await page();
+    const articles = Array.from({ length: 500 }, (_, i) => ({
+      id: `c-${i}`,
+      text: `TEHRAN, ${1 + (i % 28)} May ${2000 + (i % 25)} – Iran's defense minister met his ${['Kazakh', 'Russian', 'Uzbek', 'Tajik'][i % 4]} counterpart in Tehran. Report ${i}.\n`
+        + 'The two sides discussed regional security, counter-terrorism and military cooperation. '.repeat(8),
+    }));
+    // And one long article (300 KB of real sentences), the kind whose analysis costs most.
+    articles.push({ id: 'long', text: Array.from({ length: 2200 }, (_, i) => `${[KZ, UZ, TJ][i % 3]} Paragraph ${i}.`).join('\n') });
+    assert.match(await pickJson(p, 'many.json', articles), /Added 501 articles/);
+    await until('saved', async () => (await savedIds(p)).length === 501, 30_000);
+    const events = () => p.locator(EVENT).evaluateAll((els) => els.map((e) => `${e.dataset.parties}@${e.dataset.date}`).sort());
+    await p.waitForTimeout(1000);
+    const shown = await events();
+    const opened = async () => {
+      const t0 = Date.now();
+      await p.reload();
+      await ready(p);
+      const s = p.locator(STATUS);
+      return { ms: Date.now() - t0, cached: Number(await s.getAttribute('data-cached')), of: Number(await s.getAttribute('data-opened')) };
+    };
+    const first = await opened();
+    assert.deepEqual([first.cached, first.of], [0, 501], 'nothing cached yet: an import is analysed once, then cached at the next opening');
+    await p.waitForTimeout(1500);
+    const second = await opened();
+    console.log(`# reload with 501 saved articles (one of 300 KB): ${first.ms} ms analysing, ${second.ms} ms from the cache`);
+    assert.deepEqual([second.cached, second.of], [501, 501], 'every analysis from the cache');
+    // (The list of meetings grows a page per frame: wait until it is all drawn.)
+    await until('the whole timeline drawn', async () => (await p.locator(EVENT).count()) >= shown.length, 5000).catch(() => {});
+    assert.deepEqual(await events(), shown, 'the same timeline');
+    await finish();
+  });
+
   test('issue16_4: imported corrections are checked like the form; the form takes known party codes only', async () => {
     const { page, finish } = await profile();
     const p = await page();

@@ -116,6 +116,36 @@ pub fn decode_correction(key: &str, json: &str) -> Result<Read<Correction>, Unre
     }
 }
 
+/// The version of the extractor this build carries: a cached analysis made by
+/// another is never used (see `build.rs`).
+pub const EXTRACTOR: &str = env!("DIDAR_EXTRACTOR");
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnalysisRecord {
+    extractor: String,
+    analysis: crate::model::Analysis,
+}
+
+/// The cache key of an article's analysis: a hash of its text and its length
+/// (the analysis depends on the text alone).
+pub fn analysis_key(text: &str) -> String {
+    format!("{:016x}-{}", crate::library::text_hash(text), text.len())
+}
+
+/// An analysis to cache, made by this build's extractor.
+pub fn encode_analysis(analysis: &crate::model::Analysis) -> String {
+    serde_json::to_string(&AnalysisRecord { extractor: EXTRACTOR.into(), analysis: analysis.clone() }).expect("serializes")
+}
+
+/// A cached analysis, if this build's extractor made it (anything else,
+/// unreadable records included, is a miss: the cache holds nothing of the
+/// user's that the articles do not).
+pub fn decode_analysis(json: &str) -> Option<crate::model::Analysis> {
+    let r: AnalysisRecord = serde_json::from_str(json).ok()?;
+    (r.extractor == EXTRACTOR).then_some(r.analysis)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +162,20 @@ mod tests {
             change: Change::Add { fix: Fix::parse("IR KZ", "2020", Status::Held, Mode::InPerson).unwrap() },
         };
         assert_eq!(decode_correction("x#add-1", &encode_correction(3, &c)).unwrap().value, c);
+    }
+
+    #[test]
+    fn issue15_4_cached_analyses_round_trip_for_this_extractor_only() {
+        for a in crate::corpus::seeds() {
+            let analysis = crate::extract::analyze(&a);
+            let json = encode_analysis(&analysis);
+            assert_eq!(decode_analysis(&json).as_ref(), Some(&analysis), "{}", a.id);
+            let other = json.replacen(EXTRACTOR, "0.0.0-0000000000000000", 1);
+            assert_eq!(decode_analysis(&other), None, "another extractor's analysis is a miss");
+        }
+        assert_eq!(decode_analysis("{not json"), None);
+        assert_ne!(analysis_key("Iran met Russia."), analysis_key("Iran met Russia!"));
+        assert!(EXTRACTOR.len() > 10);
     }
 
     #[test]

@@ -43,11 +43,17 @@ const DB_NAME: &str = "didar";
 /// Version of the database's layout (its stores); records carry their own
 /// schema. Version 2 only repairs: opening a version 1 database creates any
 /// of the stores it lacks.
-const DB_VERSION: u32 = 2;
+/// Version 3 adds the store `analyses`, a cache (see [`ANALYSES`]).
+const DB_VERSION: u32 = 3;
 const ARTICLES: &str = "articles";
 const CORRECTIONS: &str = "corrections";
 const QUARANTINE: &str = "quarantine";
-const STORES: [&str; 3] = [ARTICLES, CORRECTIONS, QUARANTINE];
+/// The analyses of saved articles, keyed by [`saved::analysis_key`] and made
+/// by the extractor [`saved::EXTRACTOR`]: a reload draws from it instead of
+/// analysing every article again. Derived data only: it may be cleared at any
+/// time (it is, when the disk is full).
+const ANALYSES: &str = "analyses";
+const STORES: [&str; 4] = [ARTICLES, CORRECTIONS, QUARANTINE, ANALYSES];
 /// The Web Lock every tab's writes are taken under.
 const LOCK: &str = "didar-write";
 /// The channel on which tabs announce what they wrote.
@@ -92,6 +98,8 @@ pub struct Shelf {
     pub lost: RwSignal<Vec<String>>,
     /// The browser's answer to `navigator.storage.persist()`, once asked.
     pub persisted: RwSignal<Option<bool>>,
+    /// Of the articles opened at the start, how many analyses came from the cache, of how many.
+    pub cached: RwSignal<(usize, usize)>,
 }
 
 impl Shelf {
@@ -103,6 +111,7 @@ impl Shelf {
             quarantine: RwSignal::new(Quarantine::default()),
             lost: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
+            cached: RwSignal::new((0, 0)),
         }
     }
 }
@@ -210,7 +219,7 @@ async fn open_once() -> Result<IdbDatabase, String> {
             // by another script without them is repaired so).
             let Ok(db) = upgrade.result().and_then(|d| d.dyn_into::<IdbDatabase>().map_err(JsValue::from)) else { return };
             let names = db.object_store_names();
-            for store in [ARTICLES, CORRECTIONS] {
+            for store in [ARTICLES, CORRECTIONS, ANALYSES] {
                 if !names.contains(store) {
                     let _ = db.create_object_store(store);
                 }
@@ -747,6 +756,9 @@ fn schedule_save(shelf: Shelf) {
             None if AGAIN.with(Cell::get) => schedule_save(shelf),
             None => retry_later(shelf),
             Some(why) => {
+                if why.starts_with("QuotaExceededError") {
+                    clear_cache().await;
+                }
                 let what = unsaved_words(articles.len(), removed.len(), corrections, removed_corrections.len());
                 note_unsaved(shelf, &why);
                 if the_db().is_ok() {
@@ -993,16 +1005,30 @@ async fn load(shelf: Shelf) -> Result<(), String> {
     corrections.retain(|r| !removed_corrections.contains(&r.value.id) && !removed.contains(&r.value.article));
 
     if !articles.is_empty() || !corrections.is_empty() {
+        // Analyses made before by this extractor are taken from the cache.
+        let keys: Vec<String> = articles.iter().map(|r| saved::analysis_key(&r.value.text)).collect();
+        let cached = get_many(&db, ANALYSES, &keys).await.unwrap_or_default();
+        let mut opened = Vec::with_capacity(articles.len());
+        let mut misses = Vec::new();
+        for (i, r) in articles.into_iter().enumerate() {
+            let hit = cached.get(i).cloned().flatten().and_then(|j| saved::decode_analysis(&j));
+            if hit.is_none() {
+                misses.push((keys[i].clone(), r.value.id.clone()));
+            }
+            opened.push((r.value, hit));
+        }
+        shelf.cached.set((opened.len() - misses.len(), opened.len()));
         // Added without telling the page (their ids kept from pastes meanwhile);
         // it is drawn once, with the corrections.
-        shelf.library.update_untracked(|l| l.reserve(articles.iter().map(|r| r.value.id.clone())));
-        analyse_in_chunks(articles.into_iter().map(|r| r.value).collect(), |t| t.opening_library, shelf.progress, |article, analysis| {
+        shelf.library.update_untracked(|l| l.reserve(opened.iter().map(|(a, _)| a.id.clone())));
+        analyse_in_chunks(opened, |t| t.opening_library, shelf.progress, |article, analysis| {
             shelf.library.update_untracked(|l| {
                 l.insert(article, analysis);
             });
         })
         .await;
         shelf.library.update(|l| l.merge_corrections(corrections.into_iter().map(|r| r.value).collect()));
+        spawn_local(refresh_cache(shelf, keys.into_iter().collect(), misses));
     }
     if !removed.is_empty() || !removed_corrections.is_empty() {
         schedule_save(shelf);
@@ -1012,6 +1038,53 @@ async fn load(shelf: Shelf) -> Result<(), String> {
         persisted_now(shelf).await;
     }
     Ok(())
+}
+
+/// Put the analyses the cache missed into it, and drop what no saved article
+/// needs any more. Best effort: a failure only means analysing again later.
+async fn refresh_cache(shelf: Shelf, wanted: HashSet<String>, misses: Vec<(String, String)>) {
+    let Ok(db) = the_db() else { return };
+    let Ok(present) = keys_of(&db, ANALYSES).await else { return };
+    let stale: Vec<String> = present.into_iter().filter(|k| !wanted.contains(k)).collect();
+    let mut pace = Pace::new();
+    let mut records = Vec::new();
+    for (key, id) in misses {
+        pace.step().await;
+        if let Some(json) = shelf.library.with_untracked(|l| l.item(&id).map(|i| saved::encode_analysis(&i.extracted))) {
+            records.push((key, json));
+        }
+    }
+    let write_part = |puts: &[(String, String)], deletes: &[String]| -> Result<IdbTransaction, String> {
+        let t = tx(&db, &[ANALYSES], IdbTransactionMode::Readwrite)?;
+        let store = t.object_store(ANALYSES).map_err(|e| js_error(&e))?;
+        for k in deletes {
+            store.delete(&JsValue::from_str(k)).map_err(|e| js_error(&e))?;
+        }
+        for (k, v) in puts {
+            store.put_with_key(&JsValue::from_str(v), &JsValue::from_str(k)).map_err(|e| js_error(&e))?;
+        }
+        Ok(t)
+    };
+    if let Ok(t) = write_part(&[], &stale) {
+        let _ = committed(&t).await;
+    }
+    for part in records.chunks(RECORDS_PER_WRITE) {
+        let Ok(t) = write_part(part, &[]) else { return };
+        if committed(&t).await.is_err() {
+            return;
+        }
+        super::import::yield_to_browser().await;
+    }
+}
+
+/// Empty the cache of analyses (the disk is full: the user's work comes first).
+async fn clear_cache() {
+    let Ok(db) = the_db() else { return };
+    if let Ok(t) = tx(&db, &[ANALYSES], IdbTransactionMode::Readwrite) {
+        if t.object_store(ANALYSES).and_then(|s| s.clear()).is_ok() {
+            let _ = committed(&t).await;
+        }
+    }
 }
 
 /// Whether the browser already keeps this origin's storage.
@@ -1155,7 +1228,8 @@ pub fn StorageReport(shelf: Shelf) -> impl IntoView {
         })
     };
     view! {
-        <p class="storage" data-testid="storage-status" role="status">
+        <p class="storage" data-testid="storage-status" role="status"
+            data-cached=move || shelf.cached.get().0 data-opened=move || shelf.cached.get().1>
             {move || {
                 let (l, t) = (ui.lang(), ui.t());
                 match shelf.saving.get() {
