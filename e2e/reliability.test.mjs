@@ -15,6 +15,13 @@ const UZ = "TEHRAN, March 3, 2022 (MNA) – Iran's defense minister met his Uzbe
 const TJ = "DUSHANBE, 7 July 2023 – Iran's defense minister met his Tajik counterpart in Dushanbe on Friday.";
 const STATUS = '[data-testid="storage-status"]';
 
+/** `n` short news reports about meetings, each its own text. */
+const reports = (n, prefix) => Array.from({ length: n }, (_, i) => ({
+  id: `${prefix}-${i}`,
+  text: `TEHRAN, ${1 + (i % 28)} May ${2000 + (i % 25)} – Iran's defense minister met his ${['Kazakh', 'Russian', 'Uzbek', 'Tajik'][i % 4]} counterpart in Tehran. Report ${i}.\n`
+    + 'The two sides discussed regional security, counter-terrorism and military cooperation. '.repeat(8),
+}));
+
 describe('The library under faults, in Chromium', () => {
   const app = servedApp();
 
@@ -225,11 +232,7 @@ describe('The library under faults, in Chromium', () => {
   test('issue16_7: a reload during the analysis of a 1,000-article import loses none of it', async () => {
     const { page, finish } = await profile();
     const p = await page();
-    const articles = Array.from({ length: 1000 }, (_, i) => ({
-      id: `bulk-${i}`,
-      text: `TEHRAN, ${1 + (i % 28)} May ${2000 + (i % 25)} – Iran's defense minister met his ${['Kazakh', 'Russian', 'Uzbek', 'Tajik'][i % 4]} counterpart in Tehran. Report ${i}.\n`
-        + 'The two sides discussed regional security, counter-terrorism and military cooperation. '.repeat(8),
-    }));
+    const articles = reports(1000, 'bulk');
     await stageFile(p, 'bulk.json', JSON.stringify(articles));
     await importStaged(p);
     await p.waitForFunction(() => Number(document.querySelector('[data-testid="import-progress"] progress')?.value) > 0, null, { timeout: 20_000 });
@@ -248,11 +251,7 @@ describe('The library under faults, in Chromium', () => {
   test('issue15_4: a reload draws the analyses of saved articles from the cache', async () => {
     const { page, finish } = await profile();
     const p = await page();
-    const articles = Array.from({ length: 500 }, (_, i) => ({
-      id: `c-${i}`,
-      text: `TEHRAN, ${1 + (i % 28)} May ${2000 + (i % 25)} – Iran's defense minister met his ${['Kazakh', 'Russian', 'Uzbek', 'Tajik'][i % 4]} counterpart in Tehran. Report ${i}.\n`
-        + 'The two sides discussed regional security, counter-terrorism and military cooperation. '.repeat(8),
-    }));
+    const articles = reports(500, 'c');
     // And one long article (300 KB of real sentences), the kind whose analysis costs most.
     articles.push({ id: 'long', text: Array.from({ length: 2200 }, (_, i) => `${[KZ, UZ, TJ][i % 3]} Paragraph ${i}.`).join('\n') });
     assert.match(await pickJson(p, 'many.json', articles), /Added 501 articles/);
