@@ -601,6 +601,7 @@ const MESSAGES: &[[&str; 3]] = &[
     ["its parties are not sorted and distinct.", "أطرافه غير مرتبة أو مكررة.", "طرف‌هایش مرتب و یکتا نیستند."],
     ["not a valid correction ({m})", "ليس تصحيحاً صالحاً ({0})", "اصلاح معتبری نیست ({0})"],
     ["the saved library was deleted by another page; what is shown here is no longer saved", "حذفت صفحة أخرى المكتبة المحفوظة؛ ما يظهر هنا لم يعد محفوظاً", "صفحهٔ دیگری کتابخانهٔ ذخیره‌شده را حذف کرد؛ آنچه اینجا هست دیگر ذخیره نیست"],
+    ["saving everything shown here again", "جارٍ حفظ كل ما يظهر هنا من جديد", "در حال ذخیرهٔ دوبارهٔ همهٔ آنچه اینجا هست"],
     ["a newer Didar opened the library in another tab; reload this page", "فتح إصدار أحدث من Didar المكتبة في لسان آخر؛ أعد تحميل هذه الصفحة", "نسخهٔ جدیدتری از Didar کتابخانه را در زبانهٔ دیگری باز کرد؛ این صفحه را دوباره بارگذاری کنید"],
 ];
 

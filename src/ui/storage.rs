@@ -905,7 +905,8 @@ pub fn save_again(shelf: Shelf) {
         match open().await {
             Ok(db) => {
                 hold(shelf, db);
-                shelf.saving.set(Saving::On);
+                // "Saved" only once it is written.
+                shelf.saving.set(Saving::Off("saving everything shown here again".into()));
                 schedule_save(shelf);
             }
             Err(why) => shelf.saving.set(Saving::Off(why)),
