@@ -209,6 +209,30 @@ describe('The library under faults, in Chromium', () => {
     await finish();
   });
 
+  test('issue15_6: records emptied out of the database under the page are reported, not written again behind the user\'s back', async () => {
+    const { page, finish } = await profile();
+    const a = await page();
+    await paste(a, KZ);
+    await until('saved', async () => (await savedTexts(a)).length === 1);
+    // Another script empties the store of articles.
+    await a.evaluate(() => new Promise((ok, fail) => {
+      const req = indexedDB.open('didar');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('articles', 'readwrite');
+        tx.objectStore('articles').clear();
+        tx.oncomplete = () => { req.result.close(); ok(); };
+        tx.onerror = () => fail(tx.error);
+      };
+    }));
+    await paste(a, UZ);
+    await until('the page says records are gone', async () => /1 saved record was deleted outside Didar/.test(await status(a)));
+    assert.deepEqual(await savedTexts(a), [UZ], 'the emptied article was not written again without the user');
+    await a.locator('[data-testid="save-again"]').click();
+    await until('saved again', async () => /saved in this browser/.test(await status(a)));
+    assert.deepEqual(await savedTexts(a), [KZ, UZ].sort());
+    await finish();
+  });
+
   test('issue16_3: a didar database without the app\'s stores is repaired', async () => {
     const { context, finish } = await profile();
     const p = await context.newPage();

@@ -46,6 +46,7 @@ const DB_NAME: &str = "didar";
 /// Version 3 adds the store `analyses`, a cache (see [`ANALYSES`]).
 const DB_VERSION: u32 = 3;
 const ARTICLES: &str = "articles";
+const DELETED: &str = "the saved library was deleted by another page; what is shown here is no longer saved";
 const CORRECTIONS: &str = "corrections";
 const QUARANTINE: &str = "quarantine";
 /// The analyses of saved articles, keyed by [`saved::analysis_key`] and made
@@ -74,8 +75,9 @@ pub enum Saving {
     On,
     /// Nothing is saved, and why.
     Off(String),
-    /// The database was deleted under the page: what it shows is no longer saved.
-    Gone,
+    /// The database was deleted, or records emptied out of it, under the
+    /// page: what it shows is no longer (all) saved; why.
+    Gone(String),
 }
 
 /// Saved records that could not be read and were set aside.
@@ -273,7 +275,7 @@ fn hold(shelf: Shelf, db: IdbDatabase) {
                 s.articles.clear();
                 s.corrections.clear();
             });
-            shelf.saving.set(Saving::Gone);
+            shelf.saving.set(Saving::Gone(DELETED.into()));
             let pending = shelf.library.with_untracked(|l| l.user_articles().count() + l.corrections().len());
             UNSAVED.with(|u| u.set(pending > 0));
             note_unsaved(shelf, "the saved library was deleted by another page");
@@ -638,7 +640,39 @@ async fn save_run(shelf: Shelf) -> Result<Run, String> {
         return Ok(Run::Renamed);
     }
     write_in_parts(batch).await?;
+    check_not_emptied(shelf).await?;
     Ok(Run::Written)
+}
+
+/// After a write, the database must hold every record this page knows it
+/// wrote. Records removed behind Didar's back (a script, the browser's tools)
+/// are not silently written again: the page lets the database go and says
+/// how many are gone, with the button that saves everything shown again.
+async fn check_not_emptied(shelf: Shelf) -> Result<(), String> {
+    let db = the_db()?;
+    let (articles, corrections) = SAVED.with(|s| (s.borrow().articles.len(), s.borrow().corrections.len()));
+    let (a, c) = (count(&db, ARTICLES).await?, count(&db, CORRECTIONS).await?);
+    if a >= articles && c >= corrections {
+        return Ok(());
+    }
+    let present = keys_of(&db, ARTICLES).await?;
+    let present_c = keys_of(&db, CORRECTIONS).await?;
+    let missing = SAVED.with(|s| {
+        let mut s = s.borrow_mut();
+        let before = s.articles.len() + s.corrections.len();
+        s.articles.retain(|k, _| present.contains(k));
+        s.corrections.retain(|k, _| present_c.contains(k));
+        before - s.articles.len() - s.corrections.len()
+    });
+    if let Some(db) = DB.with(|d| d.borrow_mut().take()) {
+        db.close();
+    }
+    shelf.saving.set(Saving::Gone(format!(
+        "{} deleted outside Didar; what is shown here is not all saved",
+        plural(missing, "saved record was", "saved records were")
+    )));
+    note_unsaved(shelf, "saved records were deleted outside Didar");
+    Ok(())
 }
 
 /// Counts of what the library holds that the database does not.
@@ -743,7 +777,7 @@ fn schedule_save(shelf: Shelf) {
         let left = articles.len() + removed.len() + corrections + removed_corrections.len();
         UNSAVED.with(|u| u.set(left > 0));
         match failure {
-            _ if shelf.saving.get_untracked() == Saving::Gone => note_unsaved(shelf, "the saved library was deleted by another page"),
+            _ if matches!(shelf.saving.get_untracked(), Saving::Gone(_)) => note_unsaved(shelf, "the saved library was deleted or emptied outside this page"),
             None if left == 0 => {
                 RETRY_WAIT.with(|w| w.set(RETRY_MS));
                 note_unsaved(shelf, "");
@@ -1237,11 +1271,11 @@ pub fn StorageReport(shelf: Shelf) -> impl IntoView {
                     Saving::Loading => t.opening_saved.to_string(),
                     Saving::On => t.saved_here.to_string(),
                     Saving::Off(why) => (t.not_saved)(l, &super::i18n::message(l, &why)),
-                    Saving::Gone => (t.not_saved)(l, &super::i18n::message(l, "the saved library was deleted by another page; what is shown here is no longer saved")),
+                    Saving::Gone(why) => (t.not_saved)(l, &super::i18n::message(l, &why)),
                 }
             }}
         </p>
-        {move || (shelf.saving.get() == Saving::Gone).then(|| view! {
+        {move || matches!(shelf.saving.get(), Saving::Gone(_)).then(|| view! {
             <button type="button" class="secondary" data-testid="save-again" on:click=move |_| save_again(shelf)>{move || ui.t().save_again}</button>
         })}
         {move || shelf.persisted.get().map(|kept| {
