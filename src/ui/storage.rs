@@ -321,12 +321,18 @@ async fn get_many(db: &IdbDatabase, name: &str, keys: &[String]) -> Result<Vec<O
     if keys.is_empty() {
         return Ok(Vec::new());
     }
-    let t = tx(db, &[name], IdbTransactionMode::Readonly)?;
-    let store = t.object_store(name).map_err(|e| js_error(&e))?;
-    let reqs = keys.iter().map(|k| store.get(&JsValue::from_str(k)).map_err(|e| js_error(&e))).collect::<Result<Vec<_>, _>>()?;
-    let mut out = Vec::with_capacity(reqs.len());
-    for r in &reqs {
-        out.push(request(r).await?.as_string());
+    // Asked for in groups, each its own transaction, yielding when due: ten
+    // thousand requests at once would hold the page for a long task.
+    let mut out = Vec::with_capacity(keys.len());
+    let mut pace = Pace::new();
+    for group in keys.chunks(250) {
+        let t = tx(db, &[name], IdbTransactionMode::Readonly)?;
+        let store = t.object_store(name).map_err(|e| js_error(&e))?;
+        let reqs = group.iter().map(|k| store.get(&JsValue::from_str(k)).map_err(|e| js_error(&e))).collect::<Result<Vec<_>, _>>()?;
+        for r in &reqs {
+            out.push(request(r).await?.as_string());
+        }
+        pace.step().await;
     }
     Ok(out)
 }
