@@ -200,6 +200,8 @@ describe('The library under faults, in Chromium', () => {
     await paste(a, UZ);
     await a.locator(`${EVENT}[data-parties="IR-UZ"][data-date="2022-03-03"]`).waitFor({ timeout: 5000 });
     assert.doesNotMatch(await status(a), /saved in this browser/, 'a paste afterwards is not called saved');
+    mkdirSync(SHOTS, { recursive: true });
+    await a.locator('.side').screenshot({ path: join(SHOTS, 'reliability-deleted.png') });
     await a.locator('[data-testid="save-again"]').click();
     await until('saved again', async () => /saved in this browser/.test(await status(a)));
     await a.reload();
