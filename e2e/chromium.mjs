@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = join(ROOT, 'dist');
+// DIDAR_DIST: another build to test (e.g. one made before a fix, to see a test fail).
+export const DIST = process.env.DIDAR_DIST || join(ROOT, 'dist');
 export const SHOTS = join(ROOT, 'e2e', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 // Without these Chromium keeps trying to reach Google's services on a closed network.
@@ -50,3 +51,21 @@ export const importStaged = (page) => page.evaluate(() => {
   input.files = dt.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
 });
+
+/** Everything the database holds, store by store. */
+export const dump = (p) => p.evaluate(() => new Promise((ok, fail) => {
+  const open = indexedDB.open('didar');
+  open.onerror = () => fail(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const names = [...db.objectStoreNames];
+    const tx = db.transaction(names, 'readonly');
+    const out = {};
+    for (const n of names) {
+      const req = tx.objectStore(n).getAll();
+      req.onsuccess = () => { out[n] = req.result; };
+    }
+    tx.oncomplete = () => { db.close(); ok(out); };
+  };
+}));
+

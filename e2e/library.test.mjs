@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EVENT, SHOTS, importStaged, servedApp, stageFile } from './chromium.mjs';
+import { EVENT, SHOTS, dump, importStaged, servedApp, stageFile } from './chromium.mjs';
 
 const KZ = "TEHRAN, May 5, 2021 (MNA) – Iran's defense minister Amir Hatami met his Kazakh counterpart in Tehran on Wednesday to discuss military cooperation.";
 const UZ = "TEHRAN, March 3, 2022 (MNA) – Iran's defense minister met his Uzbek counterpart in Tehran on Thursday.";
@@ -66,23 +66,6 @@ describe('The library in Chromium', () => {
     const [d] = await Promise.all([p.waitForEvent('download'), p.locator(`[data-testid="${testid}"]`).click()]);
     return { name: d.suggestedFilename(), text: readFileSync(await d.path(), 'utf8') };
   }
-
-  /** Everything the database holds, store by store. */
-  const dump = (p) => p.evaluate(() => new Promise((ok, fail) => {
-    const open = indexedDB.open('didar');
-    open.onerror = () => fail(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const names = [...db.objectStoreNames];
-      const tx = db.transaction(names, 'readonly');
-      const out = {};
-      for (const n of names) {
-        const req = tx.objectStore(n).getAll();
-        req.onsuccess = () => { out[n] = req.result; };
-      }
-      tx.oncomplete = () => { db.close(); ok(out); };
-    };
-  }));
 
   const state = async (p) => ({
     events: await p.locator(EVENT).evaluateAll((els) => els.map((e) => `${e.dataset.parties}@${e.dataset.date}`).sort()),

@@ -3,6 +3,8 @@
 // SHA-256 hashes, computed here from the final file, so the policy always matches it.
 //
 //   node scripts/csp.mjs dist/index.html             served build: its own files ('self'), the wasm fetched
+//   node scripts/csp.mjs                             as Trunk's post_build hook (Trunk.toml): the index.html
+//                                                    in $TRUNK_STAGING_DIR, so every `trunk build` carries the policy
 //   node scripts/csp.mjs --single dist-single/index.html   single file: everything inline, nothing fetched
 //
 // single-file.mjs imports withCsp() and applies the single-file policy itself.
@@ -47,7 +49,8 @@ export function withCsp(html, options) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const single = args.includes('--single');
-  const file = args.find((a) => !a.startsWith('--')) ?? 'dist/index.html';
+  const staged = process.env.TRUNK_STAGING_DIR && `${process.env.TRUNK_STAGING_DIR}/index.html`;
+  const file = args.find((a) => !a.startsWith('--')) ?? staged ?? 'dist/index.html';
   writeFileSync(file, withCsp(readFileSync(file, 'utf8'), { single }));
   console.log(`csp: ${file}: ${policy(readFileSync(file, 'utf8'), { single })
     .replace(/'sha256-[^']+'/g, (h) => h.slice(0, 16) + "…'")}`);

@@ -110,24 +110,28 @@ impl Fix {
             .filter(|s| !s.is_empty())
             .map(|s| s.to_ascii_uppercase())
             .collect();
-        if let Some(bad) = codes.iter().find(|c| c.len() < 2 || c.len() > 24 || !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_')) {
-            return Err(Invalid(format!("“{bad}” is not a party code (use codes like IR, KZ, SCO).")));
-        }
         codes.sort();
         codes.dedup();
-        if codes.len() < 2 {
-            return Err(Invalid("A meeting needs at least two parties.".into()));
-        }
+        check_parties(&codes, true)?;
         let date = date.trim();
-        let date = if date.is_empty() {
-            None
-        } else {
-            match PartialDate::parse(date) {
-                Some(d) if (1..=9999).contains(&d.year) && valid_day(&d) => Some(d.to_string()),
-                _ => return Err(Invalid(format!("“{date}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)."))),
-            }
-        };
+        let date = if date.is_empty() { None } else { Some(check_date(date)?) };
         Ok(Fix { parties: codes, date, status, mode })
+    }
+
+    /// Check values that did not come through [`Fix::parse`] (a library file, a
+    /// saved record): known party codes, sorted, 2 to [`MAX_PARTIES`] of them,
+    /// and a real date written as the form writes it.
+    pub fn check(&self) -> Result<(), Invalid> {
+        check_parties(&self.parties, true)?;
+        if !self.parties.windows(2).all(|w| w[0] < w[1]) {
+            return Err(Invalid("its parties are not sorted and distinct.".into()));
+        }
+        if let Some(d) = &self.date {
+            if check_date(d)? != *d {
+                return Err(Invalid(format!("“{d}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD).")));
+            }
+        }
+        Ok(())
     }
 
     /// Put the user's values on a meeting.
@@ -155,6 +159,87 @@ impl Fix {
         let mut m = Meeting::bare(evidence);
         self.onto(&mut m);
         m
+    }
+}
+
+/// Most parties a corrected or added meeting may have. (A summit of every
+/// member of a large body is an occasion, not a meeting of its members; the
+/// counterparts matrix and the timeline stay small with this bound.)
+pub const MAX_PARTIES: usize = 40;
+
+/// Party codes: each one Didar knows (a state's ISO code or a body's code) when
+/// `known`, else shaped like one; 2 to [`MAX_PARTIES`] of them.
+fn check_parties(codes: &[String], known: bool) -> Result<(), Invalid> {
+    if codes.len() > MAX_PARTIES {
+        return Err(Invalid(format!("A meeting has at most {MAX_PARTIES} parties; this one has {}.", codes.len())));
+    }
+    let shaped = |c: &str| (2..=24).contains(&c.len()) && c.chars().all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '_');
+    let knowledge = crate::knowledge::Knowledge::get();
+    if let Some(bad) = codes.iter().find(|c| !shaped(c) || (known && knowledge.party_id(c).is_none())) {
+        let bad: String = bad.chars().take(40).collect();
+        return Err(Invalid(format!("“{bad}” is not a party code (use codes like IR, KZ, SCO).")));
+    }
+    if codes.len() < 2 {
+        return Err(Invalid("A meeting needs at least two parties.".into()));
+    }
+    Ok(())
+}
+
+/// A date `YYYY[-MM[-DD]]` of a real day, month or year (1 to 9999), written canonically.
+fn check_date(date: &str) -> Result<String, Invalid> {
+    match PartialDate::parse(date) {
+        Some(d) if (1..=9999).contains(&d.year) && valid_day(&d) => Ok(d.to_string()),
+        _ => {
+            let shown: String = date.chars().take(40).collect();
+            Err(Invalid(format!("“{shown}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD).")))
+        }
+    }
+}
+
+impl MeetingKey {
+    /// A key as the extractor makes them: a span within an article Didar reads,
+    /// party codes shaped like codes, sorted and distinct.
+    pub fn check(&self) -> Result<(), Invalid> {
+        if self.start > self.end || self.end > crate::library::MAX_ARTICLE_BYTES {
+            return Err(Invalid(format!("its evidence span {}-{} is not a span of an article.", self.start, self.end)));
+        }
+        check_parties(&self.parties, false)?;
+        if !self.parties.windows(2).all(|w| w[0] < w[1]) {
+            return Err(Invalid("its parties are not sorted and distinct.".into()));
+        }
+        Ok(())
+    }
+}
+
+impl Correction {
+    /// Check a correction that did not come from this page's forms (a library
+    /// file, a saved record, another tab), as the forms check the user's values:
+    /// a usable id that names its article, a sound key, valid values.
+    pub fn check(&self) -> Result<(), Invalid> {
+        let usable = |s: &str| !s.trim().is_empty() && s.chars().count() <= 400 && !s.chars().any(char::is_control);
+        if !usable(&self.id) || !usable(&self.article) {
+            return Err(Invalid("its id or article is not a usable id.".into()));
+        }
+        match &self.change {
+            Change::Edit { key, fix } => {
+                key.check()?;
+                fix.check()?;
+            }
+            Change::Delete { key } => key.check()?,
+            Change::Add { fix } => fix.check()?,
+        }
+        let expected = match &self.change {
+            Change::Edit { key, .. } | Change::Delete { key } => Some(Correction::id_for(&self.article, key)),
+            Change::Add { .. } => None,
+        };
+        let ok = match expected {
+            Some(id) => self.id == id,
+            None => self.id.strip_prefix(&self.article).and_then(|r| r.strip_prefix("#add-")).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')),
+        };
+        if !ok {
+            return Err(Invalid("its id does not match the meeting it corrects.".into()));
+        }
+        Ok(())
     }
 }
 
@@ -269,6 +354,60 @@ mod tests {
         assert!(Fix::parse("IR <b>", "", Status::Held, Mode::InPerson).is_err());
         assert!(Fix::parse("IR KZ", "2018-02-30", Status::Held, Mode::InPerson).is_err());
         assert!(Fix::parse("IR KZ", "April", Status::Held, Mode::InPerson).is_err());
+    }
+
+    #[test]
+    fn issue16_4_the_form_accepts_known_party_codes_only() {
+        let why = |p: &str| Fix::parse(p, "", Status::Held, Mode::InPerson).unwrap_err().0;
+        assert!(why("IR __PROTO__").contains("__PROTO__"), "{}", why("IR __PROTO__"));
+        assert!(why("IR constructor").contains("CONSTRUCTOR"));
+        assert!(why("IR QQ").contains("QQ"), "a well-shaped code Didar does not know");
+        assert_eq!(Fix::parse("ir sco arab_league", "", Status::Held, Mode::InPerson).unwrap().parties, ["ARAB_LEAGUE", "IR", "SCO"]);
+        // At most MAX_PARTIES parties: the form refuses a list of every state.
+        let mut every: Vec<String> = include_str!("../../data/countries.tsv").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()).map(str::to_string).collect();
+        every.dedup();
+        every.truncate(MAX_PARTIES + 1);
+        assert_eq!(every.len(), MAX_PARTIES + 1);
+        assert!(why(&every.join(" ")).contains("at most"));
+        assert!(Fix::parse(&every[..MAX_PARTIES].join(" "), "", Status::Held, Mode::InPerson).is_ok());
+    }
+
+    #[test]
+    fn issue16_4_values_from_outside_the_form_are_checked_like_the_form() {
+        let ok = fix("IR KZ", "2024-02-29", Status::Held);
+        assert!(ok.check().is_ok());
+        let with = |parties: &[&str], date: Option<&str>| Fix { parties: parties.iter().map(|p| p.to_string()).collect(), date: date.map(str::to_string), ..ok.clone() };
+        for (bad, why) in [
+            (with(&["IR", "KZ"], Some("2147483647")), "not a date"),
+            (with(&["IR", "KZ"], Some("2024-02-31")), "not a date"),
+            (with(&["IR", "KZ"], Some("garbage")), "not a date"),
+            (with(&["IR", "KZ"], Some("2024-2-3")), "not a date"),
+            (with(&["IR", "KZ"], Some("-5")), "not a date"),
+            (with(&["IR", "__PROTO__"], None), "not a party code"),
+            (with(&["KZ", "IR"], None), "sorted"),
+            (with(&["IR", "IR"], None), "sorted"),
+            (with(&["IR"], None), "at least two"),
+        ] {
+            let e = bad.check().unwrap_err().0;
+            assert!(e.contains(why), "{bad:?}: {e}");
+        }
+        let many: Vec<String> = (0..1000).map(|i| format!("P{i:03}")).collect();
+        assert!(Fix { parties: many, ..ok.clone() }.check().unwrap_err().0.contains("at most"));
+
+        let key = MeetingKey { start: 3, end: 9, parties: vec!["IR".into(), "KZ".into()] };
+        let good = Correction { id: Correction::id_for("a", &key), article: "a".into(), change: Change::Edit { key: key.clone(), fix: ok.clone() } };
+        assert!(good.check().is_ok());
+        let add = Correction { id: "a#add-3".into(), article: "a".into(), change: Change::Add { fix: ok.clone() } };
+        assert!(add.check().is_ok());
+        for bad in [
+            Correction { id: "b#add-1".into(), ..add.clone() },
+            Correction { id: "a#add-".into(), ..add.clone() },
+            Correction { id: "a#3-9-IR-RU".into(), ..good.clone() },
+            Correction { id: "".into(), article: "".into(), ..add.clone() },
+            Correction { change: Change::Delete { key: MeetingKey { start: 9, end: 3, ..key.clone() } }, id: Correction::id_for("a", &MeetingKey { start: 9, end: 3, ..key.clone() }), ..good.clone() },
+        ] {
+            assert!(bad.check().is_err(), "{bad:?}");
+        }
     }
 
     #[test]

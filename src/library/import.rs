@@ -93,6 +93,7 @@ pub fn read_json(text: &str) -> Result<LibraryFile, String> {
                 }
                 check_text(&a.text).map_err(|e| format!("article “{}”: {e}", a.id))?;
             }
+            check_corrections(&file, &seen)?;
             Ok(file)
         }
         serde_json::Value::Array(items) => {
@@ -117,6 +118,24 @@ pub fn read_json(text: &str) -> Result<LibraryFile, String> {
         }
         _ => Err("neither a Didar library export nor a list of articles ({\"id\"?, \"text\"}).".into()),
     }
+}
+
+/// Every correction of a library file checked as the correction form checks
+/// the user's values, and naming an article of the file or a bundled one.
+fn check_corrections(file: &LibraryFile, articles: &std::collections::HashSet<&str>) -> Result<(), String> {
+    let seeds: Vec<Article> = crate::corpus::seeds();
+    let mut ids = std::collections::HashSet::new();
+    for c in &file.corrections {
+        let name: String = c.id.chars().take(60).collect();
+        c.check().map_err(|e| format!("correction “{name}”: {e}"))?;
+        if !articles.contains(c.article.as_str()) && !seeds.iter().any(|s| s.id == c.article) {
+            return Err(format!("correction “{name}” is about an article the file does not hold."));
+        }
+        if !ids.insert(c.id.as_str()) {
+            return Err(format!("a damaged library export (the id “{name}” is used twice)."));
+        }
+    }
+    Ok(())
 }
 
 fn check_id(id: &str) -> Result<(), String> {
@@ -339,6 +358,38 @@ mod tests {
         assert_eq!(f.articles[0].text, "Iran met Kazakhstan.");
         let f = read_file("list.json", br#"[{"id":"a","text":"one","url":"ignored"},{"text":"two"}]"#).unwrap();
         assert_eq!(f.articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["a", "imported-2"]);
+    }
+
+    #[test]
+    fn issue16_4_imported_corrections_are_checked_like_the_form() {
+        let kz = r#"{"id":"a","text":"Iran's defense minister met his Kazakh counterpart."}"#;
+        let file = |c: &str| format!(r#"{{"format":"didar-library","schema":1,"articles":[{kz}],"corrections":[{c}]}}"#);
+        let add = |id: &str, parties: &str, date: &str| {
+            format!(r#"{{"id":"{id}","article":"a","change":{{"kind":"add","fix":{{"parties":[{parties}],"date":{date},"status":"held","mode":"in_person"}}}}}}"#)
+        };
+        assert!(read_json(&file(&add("a#add-1", r#""IR","KZ""#, r#""2024-02-29""#))).is_ok());
+        let thousand = (0..1000).map(|i| format!("\"P{i:03}\"")).collect::<Vec<_>>().join(",");
+        let every_state: Vec<String> = include_str!("../../data/countries.tsv").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()).map(|c| format!("\"{c}\"")).collect();
+        let mut every_state = every_state;
+        every_state.dedup();
+        for (c, why) in [
+            (add("a#add-1", r#""IR","KZ""#, r#""2147483647""#), "correction “a#add-1”: “2147483647” is not a date"),
+            (add("a#add-1", r#""IR","KZ""#, r#""2024-02-31""#), "“2024-02-31” is not a date"),
+            (add("a#add-1", r#""IR","KZ""#, r#""garbage""#), "“garbage” is not a date"),
+            (add("a#add-1", r#""IR","__PROTO__""#, "null"), "“__PROTO__” is not a party code"),
+            (add("a#add-1", &thousand, "null"), "at most 40 parties; this one has 1000"),
+            (add("a#add-1", &every_state.join(","), "null"), "at most 40 parties"),
+            (add("b#add-1", r#""IR","KZ""#, "null").replace(r#""article":"a""#, r#""article":"b""#), "correction “b#add-1” is about an article the file does not hold"),
+            (add("x#add-1", r#""IR","KZ""#, "null"), "correction “x#add-1”: its id does not match"),
+            (format!("{},{}", add("a#add-1", r#""IR","KZ""#, "null"), add("a#add-1", r#""IR","RU""#, "null")), "used twice"),
+        ] {
+            let e = read_json(&file(&c)).unwrap_err();
+            assert!(e.contains(why), "{why}: {e}");
+        }
+        // A correction of a bundled article needs no article in the file.
+        let seed = crate::corpus::seeds()[0].id.clone();
+        let c = add(&format!("{seed}#add-1"), r#""IR","KZ""#, "null").replace(r#""article":"a""#, &format!(r#""article":"{seed}""#));
+        assert!(read_json(&file(&c)).is_ok());
     }
 
     #[test]

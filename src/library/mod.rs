@@ -84,7 +84,14 @@ pub struct Library {
     index: HashMap<String, usize>,
     /// Ids of saved articles still being opened: nobody else may take them.
     reserved: HashSet<String>,
+    /// Hash of each article's text → the ids with that hash (to find a text already in the library).
+    texts: HashMap<u64, Vec<String>>,
     corrections: Vec<Correction>,
+}
+
+/// A hash of an article's text (FNV-1a over all of it).
+pub fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf29ce484222325u64, |h, x| (h ^ x as u64).wrapping_mul(0x100000001b3))
 }
 
 /// Largest article accepted from a paste or file (bytes of UTF-8 text).
@@ -95,6 +102,8 @@ pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
 pub enum Rejected {
     Empty,
     TooLarge { bytes: usize },
+    /// The same text is already in the library, as this article.
+    Duplicate { id: String },
 }
 
 impl std::fmt::Display for Rejected {
@@ -107,6 +116,7 @@ impl std::fmt::Display for Rejected {
                 *bytes as f64 / 1e6,
                 MAX_ARTICLE_BYTES / (1024 * 1024)
             ),
+            Rejected::Duplicate { id } => write!(f, "This text is already in the library (“{id}”)."),
         }
     }
 }
@@ -157,7 +167,7 @@ pub enum Saved {
 pub struct Plan {
     pub articles: Vec<Article>,
     pub corrections: Vec<Correction>,
-    /// Articles already in the library with the same id and text.
+    /// Articles whose text is already in the library (or earlier in the same import): left out.
     pub duplicates: usize,
 }
 
@@ -173,6 +183,7 @@ impl Library {
     }
 
     fn push(&mut self, item: Item) -> &Item {
+        self.texts.entry(text_hash(&item.article.text)).or_default().push(item.article.id.clone());
         self.index.insert(item.article.id.clone(), self.items.len());
         self.items.push(item);
         self.items.last().expect("just pushed")
@@ -195,7 +206,13 @@ impl Library {
         self.items.iter().filter(|i| i.origin == Origin::User).map(|i| &i.article)
     }
 
-    fn taken(&self, id: &str) -> bool {
+    /// The article (bundled or the user's) that has exactly this text.
+    pub fn with_text(&self, text: &str) -> Option<&Item> {
+        self.texts.get(&text_hash(text))?.iter().filter_map(|id| self.item(id)).find(|i| i.article.text == text)
+    }
+
+    /// Is this id taken (by an article, or reserved for one being opened)?
+    pub fn taken(&self, id: &str) -> bool {
         self.index.contains_key(id) || self.reserved.contains(id)
     }
 
@@ -206,7 +223,7 @@ impl Library {
     }
 
     /// `wanted`, or `wanted-2`, `wanted-3`, ... whichever is free.
-    fn free_id(&self, wanted: &str, also: &HashSet<String>) -> String {
+    pub fn free_id(&self, wanted: &str, also: &HashSet<String>) -> String {
         let wanted = if wanted.trim().is_empty() { "article" } else { wanted };
         let free = |id: &str| !self.taken(id) && !also.contains(id);
         if free(wanted) {
@@ -218,6 +235,9 @@ impl Library {
     /// Analyse a pasted article and add it; returns it.
     pub fn add_text(&mut self, text: &str) -> Result<&Item, Rejected> {
         check_text(text)?;
+        if let Some(same) = self.with_text(text) {
+            return Err(Rejected::Duplicate { id: same.article.id.clone() });
+        }
         let n = self.user_articles().count() + 1;
         let id = self.free_id(&format!("pasted-{n}"), &HashSet::new());
         let article = Article { id, text: text.to_string() };
@@ -225,16 +245,25 @@ impl Library {
         Ok(self.insert(article, extracted))
     }
 
-    /// Make incoming articles fit: ids not yet taken (an article with the same
-    /// id and text as one in the library is a duplicate and left out; with
-    /// another text it is renamed `id-2`, ... and its corrections follow).
+    /// Make incoming articles fit: ids not yet taken (an article whose text
+    /// is already in the library, or earlier in the same import, is a
+    /// duplicate and left out, and its corrections go to the article already
+    /// there; another article with a taken id is renamed
+    /// `id-2`, ... and its corrections follow).
     pub fn plan(&self, file: LibraryFile) -> Plan {
         let mut plan = Plan::default();
         let mut batch = HashSet::new();
+        let mut batch_texts: HashMap<u64, Vec<usize>> = HashMap::new();
         let mut renamed: HashMap<String, String> = HashMap::new();
         for a in file.articles {
-            if self.item(&a.id).is_some_and(|i| i.article.text == a.text && i.origin == Origin::User) {
+            let h = text_hash(&a.text);
+            let earlier = batch_texts.get(&h).and_then(|is| is.iter().map(|&i| &plan.articles[i]).find(|b: &&Article| b.text == a.text));
+            let same = self.with_text(&a.text).map(|i| i.article.id.clone()).or_else(|| earlier.map(|b| b.id.clone()));
+            if let Some(same) = same {
                 plan.duplicates += 1;
+                if same != a.id {
+                    renamed.insert(a.id.clone(), same);
+                }
                 continue;
             }
             let id = self.free_id(&a.id, &batch);
@@ -242,11 +271,12 @@ impl Library {
                 renamed.insert(a.id.clone(), id.clone());
             }
             batch.insert(id.clone());
+            batch_texts.entry(h).or_default().push(plan.articles.len());
             plan.articles.push(Article { id, text: a.text });
         }
         for mut c in file.corrections {
             if let Some((old, new)) = renamed.get_key_value(&c.article) {
-                c.id = format!("{new}{}", &c.id[old.len().min(c.id.len())..]);
+                c.id = format!("{new}{}", c.id.get(old.len()..).unwrap_or(""));
                 c.article = new.clone();
             }
             plan.corrections.push(c);
@@ -291,11 +321,80 @@ impl Library {
     /// ids of the corrections removed. Seeds cannot be removed.
     pub fn remove(&mut self, id: &str) -> Option<Vec<String>> {
         let i = self.items.iter().position(|i| i.article.id == id && i.origin == Origin::User)?;
-        self.items.remove(i);
+        let item = self.items.remove(i);
+        if let Some(ids) = self.texts.get_mut(&text_hash(&item.article.text)) {
+            ids.retain(|x| x != id);
+        }
         self.index = self.items.iter().enumerate().map(|(i, item)| (item.article.id.clone(), i)).collect();
         let gone: Vec<String> = self.corrections.iter().filter(|c| c.article == id).map(|c| c.id.clone()).collect();
         self.corrections.retain(|c| c.article != id);
         Some(gone)
+    }
+
+    /// Give one of the user's articles another id (another tab saved a
+    /// different article under this one); its corrections follow. Returns the
+    /// ids of the corrections renamed, as (old, new).
+    pub fn rename(&mut self, old: &str, new: &str) -> Option<Vec<(String, String)>> {
+        if self.taken(new) {
+            return None;
+        }
+        let &i = self.index.get(old)?;
+        if self.items[i].origin != Origin::User {
+            return None;
+        }
+        self.index.remove(old);
+        self.index.insert(new.to_string(), i);
+        let item = &mut self.items[i];
+        item.article.id = new.to_string();
+        item.extracted.id = new.to_string();
+        item.analysis.id = new.to_string();
+        if let Some(ids) = self.texts.get_mut(&text_hash(&item.article.text)) {
+            for x in ids.iter_mut().filter(|x| *x == old) {
+                *x = new.to_string();
+            }
+        }
+        let mut moved = Vec::new();
+        for c in self.corrections.iter_mut().filter(|c| c.article == old) {
+            let id = format!("{new}{}", c.id.get(old.len()..).unwrap_or(""));
+            moved.push((std::mem::replace(&mut c.id, id.clone()), id));
+            c.article = new.to_string();
+        }
+        let mine = of_article(&self.corrections, new);
+        self.items[i].apply(&mine);
+        Some(moved)
+    }
+
+    /// Give an added meeting's correction another id (another tab saved a
+    /// different one under this id).
+    pub fn rename_correction(&mut self, old: &str, new: &str) -> bool {
+        if self.corrections.iter().any(|c| c.id == new) {
+            return false;
+        }
+        match self.corrections.iter_mut().find(|c| c.id == old) {
+            Some(c) => {
+                c.id = new.to_string();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A free id for another added meeting of `article`, avoiding `also`.
+    pub fn free_add_id(&self, article: &str, also: &HashSet<String>) -> String {
+        (1..)
+            .map(|n| format!("{article}#add-{n}"))
+            .find(|id| !also.contains(id) && !self.corrections.iter().any(|c| &c.id == id))
+            .expect("some number is free")
+    }
+
+    /// Remove one correction (another tab removed it).
+    pub fn remove_correction(&mut self, id: &str) -> bool {
+        let Some(at) = self.corrections.iter().position(|c| c.id == id) else { return false };
+        let c = self.corrections.remove(at);
+        if let Some(&i) = self.index.get(&c.article) {
+            self.items[i].apply(&of_article(&self.corrections, &c.article));
+        }
+        true
     }
 
     /// Correct a shown meeting: new values, or `None` to delete it.
@@ -336,10 +435,7 @@ impl Library {
         if self.item(article).is_none() {
             return Err(Invalid(format!("There is no article “{article}”.")));
         }
-        let id = (1..)
-            .map(|n| format!("{article}#add-{n}"))
-            .find(|id| !self.corrections.iter().any(|c| &c.id == id))
-            .expect("some number is free");
+        let id = self.free_add_id(article, &HashSet::new());
         let c = Correction { id, article: article.into(), change: Change::Add { fix } };
         self.merge_corrections(vec![c.clone()]);
         Ok(c)
@@ -420,7 +516,7 @@ mod tests {
         assert!(lib.to_file().articles.is_empty());
         lib.add_text(KZ).unwrap();
         assert_eq!(lib.to_file().articles.len(), 1);
-        lib.add_text(KZ).unwrap();
+        lib.add_text(&KZ.replace("Tehran", "Astana")).unwrap();
         assert_eq!(lib.remove("pasted-1"), Some(vec![]));
         assert_eq!(lib.items().len(), 6);
         assert!(lib.item("pasted-1").is_none());
@@ -467,6 +563,55 @@ mod tests {
         assert_eq!(lib.corrections()[0].id, "pasted-1-2#add-1");
         assert_eq!(lib.item("pasted-1-2").unwrap().analysis.meetings.last().unwrap().parties, ["IR", "RU"]);
         assert_eq!(lib.item("pasted-1").unwrap().analysis.meetings.len(), 1, "the first article is untouched");
+    }
+
+    #[test]
+    fn issue16_6_a_text_already_in_the_library_is_reported_not_added_again() {
+        let mut lib = Library::with_seeds();
+        let same = |id: &str| Article { id: id.into(), text: KZ.into() };
+        let other = Article { id: "same".into(), text: "Another text about Iran and Russia.".into() };
+        // A list holding one text three times under one id, and another text under that id.
+        let file = || LibraryFile::new(vec![same("same"), same("same"), other.clone(), same("same")], vec![]);
+        let plan = import(&mut lib, file());
+        assert_eq!(plan.articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["same", "same-2"]);
+        assert_eq!(plan.duplicates, 2);
+        // Importing it again adds nothing, whatever the ids.
+        let again = import(&mut lib, file());
+        assert_eq!((again.articles.len(), again.duplicates), (0, 4));
+        let renamed = import(&mut lib, LibraryFile::new(vec![same("elsewhere")], vec![]));
+        assert_eq!((renamed.articles.len(), renamed.duplicates), (0, 1));
+        assert_eq!(lib.user_articles().count(), 2);
+        // A paste of a text already there is refused, naming the article that holds it.
+        assert_eq!(lib.add_text(KZ).unwrap_err(), Rejected::Duplicate { id: "same".into() });
+        let seed = lib.items()[0].article.clone();
+        assert_eq!(lib.add_text(&seed.text).unwrap_err(), Rejected::Duplicate { id: seed.id.clone() });
+        // Once removed, the text can come back.
+        lib.remove("same").unwrap();
+        assert_eq!(lib.add_text(KZ).unwrap().article.id, "pasted-2");
+    }
+
+    #[test]
+    fn issue16_1_an_article_renamed_for_another_tab_takes_its_corrections_along() {
+        let mut lib = Library::with_seeds();
+        lib.add_text(KZ).unwrap();
+        let add = lib.add_meeting("pasted-1", Fix::parse("IR RU", "2020", Status::Held, Mode::InPerson).unwrap()).unwrap();
+        let key = correction::MeetingKey::of(&lib.item("pasted-1").unwrap().extracted.meetings[0]);
+        lib.correct("pasted-1", &Handle::Extracted(key), Some(Fix::parse("IR KZ", "2021-05-04", Status::Held, Mode::InPerson).unwrap())).unwrap();
+        assert_eq!(lib.rename("pasted-1", lib.items()[0].article.id.clone().as_str()), None, "never onto a taken id");
+        let moved = lib.rename("pasted-1", "pasted-1-2").unwrap();
+        assert_eq!(moved.len(), 2);
+        assert!(lib.item("pasted-1").is_none());
+        let item = lib.item("pasted-1-2").unwrap();
+        assert_eq!(item.analysis.id, "pasted-1-2");
+        assert_eq!(item.analysis.meetings.iter().map(|m| m.date.clone()).collect::<Vec<_>>(), [Some("2021-05-04".into()), Some("2020".into())]);
+        assert!(lib.corrections().iter().all(|c| c.article == "pasted-1-2" && c.id.starts_with("pasted-1-2#") && c.check().is_ok()));
+        assert!(lib.with_text(KZ).is_some_and(|i| i.article.id == "pasted-1-2"));
+        // An added meeting's correction can take another number, and be removed.
+        let new_id = lib.free_add_id("pasted-1-2", &HashSet::new());
+        assert_eq!(new_id, "pasted-1-2#add-2");
+        assert!(lib.rename_correction(&add.id.replace("pasted-1", "pasted-1-2"), &new_id));
+        assert!(lib.remove_correction(&new_id));
+        assert_eq!(lib.item("pasted-1-2").unwrap().analysis.meetings.len(), 1);
     }
 
     #[test]

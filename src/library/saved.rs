@@ -110,9 +110,40 @@ pub fn decode_correction(key: &str, json: &str) -> Result<Read<Correction>, Unre
             if r.correction.id != key {
                 return Err(Unreadable(format!("saved under “{key}” but names itself “{}”", r.correction.id)));
             }
+            r.correction.check().map_err(|e| Unreadable(format!("not a valid correction ({e})")))?;
             Ok(Read { seq: r.seq, value: r.correction, migrated: false })
         }
     }
+}
+
+/// The version of the extractor this build carries: a cached analysis made by
+/// another is never used (see `build.rs`).
+pub const EXTRACTOR: &str = env!("DIDAR_EXTRACTOR");
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnalysisRecord {
+    extractor: String,
+    analysis: crate::model::Analysis,
+}
+
+/// The cache key of an article's analysis: a hash of its text and its length
+/// (the analysis depends on the text alone).
+pub fn analysis_key(text: &str) -> String {
+    format!("{:016x}-{}", crate::library::text_hash(text), text.len())
+}
+
+/// An analysis to cache, made by this build's extractor.
+pub fn encode_analysis(analysis: &crate::model::Analysis) -> String {
+    serde_json::to_string(&AnalysisRecord { extractor: EXTRACTOR.into(), analysis: analysis.clone() }).expect("serializes")
+}
+
+/// A cached analysis, if this build's extractor made it (anything else,
+/// unreadable records included, is a miss: the cache holds nothing of the
+/// user's that the articles do not).
+pub fn decode_analysis(json: &str) -> Option<crate::model::Analysis> {
+    let r: AnalysisRecord = serde_json::from_str(json).ok()?;
+    (r.extractor == EXTRACTOR).then_some(r.analysis)
 }
 
 #[cfg(test)]
@@ -134,6 +165,20 @@ mod tests {
     }
 
     #[test]
+    fn issue15_4_cached_analyses_round_trip_for_this_extractor_only() {
+        for a in crate::corpus::seeds() {
+            let analysis = crate::extract::analyze(&a);
+            let json = encode_analysis(&analysis);
+            assert_eq!(decode_analysis(&json).as_ref(), Some(&analysis), "{}", a.id);
+            let other = json.replacen(EXTRACTOR, "0.0.0-0000000000000000", 1);
+            assert_eq!(decode_analysis(&other), None, "another extractor's analysis is a miss");
+        }
+        assert_eq!(decode_analysis("{not json"), None);
+        assert_ne!(analysis_key("Iran met Russia."), analysis_key("Iran met Russia!"));
+        assert!(EXTRACTOR.len() > 10);
+    }
+
+    #[test]
     fn schema_0_articles_are_migrated() {
         let r = decode_article("old", r#"{"id":"old","text":"Iran met Russia."}"#).unwrap();
         assert!(r.migrated);
@@ -151,6 +196,9 @@ mod tests {
         assert!(why("x", r#"{"schema":1,"seq":1,"article":{"id":"x","text":"  "}}"#).contains("empty"));
         assert!(why("x", r#"{"schema":"1"}"#).contains("not a number"));
         assert!(decode_correction("c", r#"{"id":"c"}"#).is_err());
+        // Values no form would take (issue 16, point 4) are set aside too.
+        let bad = r#"{"schema":1,"seq":1,"correction":{"id":"a#add-1","article":"a","change":{"kind":"add","fix":{"parties":["IR","__PROTO__"],"date":"2147483647","status":"held","mode":"in_person"}}}}"#;
+        assert!(decode_correction("a#add-1", bad).unwrap_err().0.starts_with("not a valid correction"));
         assert!(decode_correction("c", r#"{"schema":1,"seq":1,"correction":{"id":"c","article":"a","change":{"kind":"explode"}}}"#).is_err());
     }
 }

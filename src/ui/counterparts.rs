@@ -6,14 +6,33 @@ use crate::timeline::Timeline;
 use crate::timeline::view::CounterpartMatrix;
 use leptos::prelude::*;
 
+/// Most parties drawn as rows and columns: the parties with the most meetings.
+/// (A matrix of every state, 195 by 195, is 38,025 cells: seconds of drawing
+/// that nobody can read; the rest are counted below the table.)
+pub const MATRIX_MAX: usize = 30;
+
+/// The matrix cut to its first `max` parties (they come most meetings first).
+fn cut(mut m: CounterpartMatrix, max: usize) -> (CounterpartMatrix, usize) {
+    let all = m.parties.len();
+    if all > max {
+        m.parties.truncate(max);
+        m.totals.truncate(max);
+        m.counts.truncate(max);
+        for row in &mut m.counts {
+            row.truncate(max);
+        }
+    }
+    (m, all)
+}
+
 #[component]
 pub fn CounterpartsView(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>) -> impl IntoView {
     let ui = use_ui();
-    let matrix = Memo::new(move |_| timeline.with(|t| shown.with(|s| CounterpartMatrix::of(t, s))));
+    let matrix = Memo::new(move |_| timeline.with(|t| shown.with(|s| cut(CounterpartMatrix::of(t, s), MATRIX_MAX))));
     move || {
         let lang = ui.lang();
         let t = lang.strings();
-        let m = matrix.get();
+        let (m, all) = matrix.get();
         let max = m.max().max(1) as f64;
         let name = |p: &str| names::party(lang, p);
         view! {
@@ -46,6 +65,9 @@ pub fn CounterpartsView(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>) -> im
                         }).collect_view()}
                     </tbody>
                 </table>
+                {(all > m.parties.len()).then(|| view! {
+                    <p class="note" data-testid="counterparts-cut">{(t.matrix_cut)(lang, m.parties.len(), all)}</p>
+                })}
             </div>
         }
     }

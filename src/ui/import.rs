@@ -82,14 +82,15 @@ impl Pace {
 
 /// Analyse articles a chunk at a time (about 30 ms each), showing progress,
 /// and hand each to `add` as soon as it is analysed, so adding them is spread
-/// over the chunks too.
-pub async fn analyse_in_chunks(articles: Vec<Article>, label: fn(&Strings) -> &'static str, progress: RwSignal<Option<Progress>>, mut add: impl FnMut(Article, Analysis)) {
+/// over the chunks too. An article that comes with its analysis (from the
+/// cache) is not analysed again.
+pub async fn analyse_in_chunks(articles: Vec<(Article, Option<Analysis>)>, label: fn(&Strings) -> &'static str, progress: RwSignal<Option<Progress>>, mut add: impl FnMut(Article, Analysis)) {
     let total = articles.len();
     progress.set(Some(Progress { label, done: 0, total }));
     yield_to_browser().await;
     let mut pace = Pace::new();
-    for (done, article) in articles.into_iter().enumerate() {
-        let analysis = crate::analyze(&article);
+    for (done, (article, cached)) in articles.into_iter().enumerate() {
+        let analysis = cached.unwrap_or_else(|| crate::analyze(&article));
         add(article, analysis);
         if pace.due() {
             progress.set(Some(Progress { label, done: done + 1, total }));
@@ -124,13 +125,17 @@ async fn import_files(shelf: Shelf, files: Vec<web_sys::File>) -> (bool, Said) {
             Err(r) => refused.push(r),
         }
     }
-    let plan = shelf.library.with_untracked(|l| l.plan(incoming));
+    let mut plan = shelf.library.with_untracked(|l| l.plan(incoming));
     let (added, duplicates) = (plan.articles.len(), plan.duplicates);
     let corrections = plan.corrections.len();
     let mut meetings = 0;
     if added > 0 || corrections > 0 {
+        // Saved before they are analysed, so a reload meanwhile loses none
+        // (the progress bar shows from the start: leaving the page asks first).
+        shelf.progress.set(Some(Progress { label: |t| t.analysing, done: 0, total: added }));
+        let (articles, _why) = super::storage::store_first(shelf, std::mem::take(&mut plan.articles)).await;
         // Added without telling the page; it is drawn once, with the corrections.
-        analyse_in_chunks(plan.articles, |t| t.analysing, shelf.progress, |article, analysis| {
+        analyse_in_chunks(articles.into_iter().map(|a| (a, None)).collect(), |t| t.analysing, shelf.progress, |article, analysis| {
             shelf.library.update_untracked(|l| meetings += l.insert(article, analysis).analysis.meetings.len());
         })
         .await;
