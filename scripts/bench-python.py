@@ -2,7 +2,7 @@
 Python package, for `didar extract --jsonl`, and for the Spark job in local[1]
 and local[2], on copies of the dev set with distinct ids.
 
-    scripts/setup-python && .venv/bin/python python/bench.py [--articles 100000]
+    scripts/setup-python && .venv/bin/python scripts/bench-python.py [--articles 100000]
 
 Prints one line per figure. Each figure is the wall time of the whole run
 (the Spark job's includes starting the JVM and writing both Parquet tables).
