@@ -218,14 +218,15 @@ def read_articles(spark, path: str, fmt: str):
 # --- the job -----------------------------------------------------------------
 
 def extract_partition(records: Iterable[tuple]) -> Iterator[tuple]:
-    """("m", key, index, id, lang, published, meeting) per meeting, ("bad", key, why) per bad record."""
+    """("m", key, index, id, lang, published, meeting as JSON, party set) per meeting, ("bad", key, why) per bad record."""
     pending: List[Tuple[OrderKey, str, str]] = []
 
     def flush() -> Iterator[tuple]:
         analyses = didar.analyze_batch([(i, t) for _, i, t in pending])
         for (key, _, _), a in zip(pending, analyses):
             for j, m in enumerate(a["meetings"]):
-                yield ("m", key, j, a["id"], a["lang"], a["published"], m)
+                # The meeting travels as JSON text: far cheaper to pickle through the shuffle than a dict.
+                yield ("m", key, j, a["id"], a["lang"], a["published"], json.dumps(m, ensure_ascii=False), "\x1f".join(m["parties"]))
         pending.clear()
 
     for key, kind, payload in records:
@@ -255,8 +256,13 @@ def extract_partition(records: Iterable[tuple]) -> Iterator[tuple]:
 def merge_group(reports: Iterable[tuple]) -> Iterator[tuple]:
     """Merge one party set's reports, in the articles' order, with the core's merge."""
     ordered = sorted(reports, key=lambda r: (r[0], r[1]))
-    analyses = [{"id": ident, "lang": lang, "published": None, "meetings": [m]} for _, _, ident, lang, m in ordered]
-    for rank, entry in enumerate(didar.merge(analyses)["entries"]):
+    # One analysis per report, in JSON as didar.analyze gives it (Timeline::build
+    # takes only the id and language of an analysis besides its meetings).
+    analyses = [
+        '{"id":%s,"lang":%s,"published":null,"meetings":[%s]}' % (json.dumps(ident), json.dumps(lang), m)
+        for _, _, ident, lang, m in ordered
+    ]
+    for rank, entry in enumerate(json.loads(_core.merge_json(analyses))["entries"]):
         yield timeline_key(entry["meeting"]) + (rank,), entry
 
 
@@ -273,11 +279,12 @@ def run(spark, input_path: str, output: str, fmt: Optional[str] = None, partitio
     bad = results.filter(lambda r: r[0] == "bad")
     found = results.filter(lambda r: r[0] == "m")
 
-    meetings = found.map(lambda r: (r[3], r[4], r[5], r[2]) + _meeting_columns(r[6]))
-    spark.createDataFrame(meetings, meetings_schema).write.mode("overwrite").parquet(os.path.join(output, "meetings"))
+    meetings = found.map(lambda r: (r[3], r[4], r[5], r[2]) + _meeting_columns(json.loads(r[6])))
+    # (verifySchema off: the rows are built here, in the schema's shape; checking each cost a third of the write.)
+    spark.createDataFrame(meetings, meetings_schema, verifySchema=False).write.mode("overwrite").parquet(os.path.join(output, "meetings"))
 
     entries = (
-        found.map(lambda r: (tuple(r[6]["parties"]), (r[1], r[2], r[3], r[4], r[6])))
+        found.map(lambda r: (r[7], (r[1], r[2], r[3], r[4], r[6])))
         .groupByKey()
         .flatMap(lambda kv: merge_group(kv[1]))
         .sortByKey()
@@ -286,7 +293,7 @@ def run(spark, input_path: str, output: str, fmt: Optional[str] = None, partitio
             [(s["article"], s["lang"], (s["evidence"]["start"], s["evidence"]["end"], s["evidence"]["text"]))
              for s in e[0][1]["sources"]],))
     )
-    timeline = spark.createDataFrame(entries, timeline_schema)
+    timeline = spark.createDataFrame(entries, timeline_schema, verifySchema=False)
     timeline.write.mode("overwrite").parquet(os.path.join(output, "timeline"))
 
     bad_count = bad.count()
