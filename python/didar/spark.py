@@ -333,7 +333,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     finally:
         spark.stop()
     print(f"didar.spark: {counts['meetings']} meetings, {counts['entries']} timeline entries, "
-          f"{counts['bad']} bad records skipped; tables in {args.output}/meetings and {args.output}/timeline")
+          f"{counts['bad']} bad records skipped; tables in {os.path.join(args.output, 'meetings')} and "
+          f"{os.path.join(args.output, 'timeline')}")
     return 1 if counts["bad"] else 0
 
 
