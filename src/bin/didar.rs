@@ -2,37 +2,46 @@
 //!
 //! ```text
 //! didar extract PATH...    one JSON object per article per line (JSONL)
+//! didar extract --jsonl    a streaming filter: {"id","text"} lines in, one result line out per line
 //! didar timeline PATH...   the merged timeline of all the articles, as JSON
+//! didar timeline --jsonl   the same, of {"id","text"} lines on stdin
 //! didar bench [PATH...]    throughput and start-up cost of the extractor
 //! didar bench --scaling    time at doubling lengths of real and adversarial text
 //! ```
 //! A PATH is a file, a folder (its `.txt` files, in name order) or `-` (stdin).
 
 use didar::{analyze, Analysis, Article, Timeline};
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 const USAGE: &str = "usage:
   didar extract PATH...    print one JSON object per article per line
+  didar extract --jsonl    read {\"id\",\"text\"} lines on stdin, print one result line per line
   didar timeline PATH...   print the merged timeline of the articles as JSON
+  didar timeline --jsonl   the same, of {\"id\",\"text\"} lines on stdin
   didar bench [PATH...]    measure extraction speed (default: the bundled seeds)
   didar bench --scaling    time at 125 KB ... 8 MB of real and adversarial text
   didar mentions PATH...   list every known form found (for knowledge authors)
-A PATH is a .txt file, a folder of .txt files, or - for standard input.";
+A PATH is a .txt file, a folder of .txt files, or - for standard input.
+With --jsonl a bad line is reported on stderr with its number and skipped.";
 
 /// Largest article read (bigger files are refused, not truncated).
 const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
 
-/// Read the articles named by the paths; report each unreadable one on stderr.
-fn load(paths: &[String], failures: &mut usize) -> Vec<Article> {
-    let mut out = Vec::new();
+/// Read the articles named by the paths and hand each to `each` as it is read
+/// (one article in memory at a time); report each unreadable one on stderr.
+fn for_each_article(paths: &[String], failures: &mut usize, each: &mut dyn FnMut(Article) -> io::Result<()>) -> io::Result<()> {
     for p in paths {
         if p == "-" {
             let mut bytes = Vec::new();
             match io::stdin().take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes) {
-                Ok(_) => push_article(&mut out, "stdin", "-", bytes, failures),
+                Ok(_) => {
+                    if let Some(a) = to_article("stdin", "-", bytes, failures) {
+                        each(a)?
+                    }
+                }
                 Err(e) => fail(failures, "-", &format!("cannot read standard input: {e}")),
             }
             continue;
@@ -56,57 +65,167 @@ fn load(paths: &[String], failures: &mut usize) -> Vec<Article> {
                 fail(failures, p, "folder holds no .txt files");
             }
             for f in files {
-                read_file(&mut out, &f, failures);
+                if let Some(a) = read_file(&f, failures) {
+                    each(a)?
+                }
             }
-        } else {
-            read_file(&mut out, path, failures);
+        } else if let Some(a) = read_file(path, failures) {
+            each(a)?
         }
     }
+    Ok(())
+}
+
+/// Every article named by the paths, read into memory.
+fn load(paths: &[String], failures: &mut usize) -> Vec<Article> {
+    let mut out = Vec::new();
+    let _ = for_each_article(paths, failures, &mut |a| {
+        out.push(a);
+        Ok(())
+    });
     out
 }
 
-fn read_file(out: &mut Vec<Article>, path: &Path, failures: &mut usize) {
+/// Read one file as an article. Whatever the file is (a regular file, a FIFO,
+/// a device such as /dev/zero), at most 20 MB and one byte are read.
+fn read_file(path: &Path, failures: &mut usize) -> Option<Article> {
     let shown = path.display().to_string();
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return fail(failures, &shown, "no such file or folder"),
-        Err(e) => return fail(failures, &shown, &format!("cannot read: {e}")),
-        Ok(m) if m.len() > MAX_ARTICLE_BYTES => {
-            return fail(failures, &shown, &format!("larger than {} MB, not an article", MAX_ARTICLE_BYTES >> 20))
-        }
-        Ok(_) => {}
+    let too_big = || format!("larger than {} MB, not an article", MAX_ARTICLE_BYTES >> 20);
+    let file = match std::fs::File::open(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return fail_none(failures, &shown, "no such file or folder"),
+        Err(e) => return fail_none(failures, &shown, &format!("cannot read: {e}")),
+        Ok(f) => f,
+    };
+    // A regular file's size is known before reading it; other kinds report 0.
+    if file.metadata().is_ok_and(|m| m.len() > MAX_ARTICLE_BYTES) {
+        return fail_none(failures, &shown, &too_big());
     }
-    match std::fs::read(path) {
-        Ok(bytes) => {
+    let mut bytes = Vec::new();
+    match file.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes) {
+        Ok(_) => {
             let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
-            push_article(out, &id, &shown, bytes, failures)
+            to_article(&id, &shown, bytes, failures)
         }
-        Err(e) => fail(failures, &shown, &format!("cannot read: {e}")),
+        Err(e) => fail_none(failures, &shown, &format!("cannot read: {e}")),
     }
 }
 
-fn push_article(out: &mut Vec<Article>, id: &str, shown: &str, bytes: Vec<u8>, failures: &mut usize) {
+fn to_article(id: &str, shown: &str, bytes: Vec<u8>, failures: &mut usize) -> Option<Article> {
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-        return fail(failures, shown, &format!("larger than {} MB, not an article", MAX_ARTICLE_BYTES >> 20));
+        return fail_none(failures, shown, &format!("larger than {} MB, not an article", MAX_ARTICLE_BYTES >> 20));
     }
     if bytes.contains(&0) {
-        return fail(failures, shown, "binary file (contains NUL bytes), not a text article");
+        return fail_none(failures, shown, "binary file (contains NUL bytes), not a text article");
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            return fail(failures, shown, &format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()))
+            let why = format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to());
+            return fail_none(failures, shown, &why);
         }
     };
     let text = text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text);
     if text.trim().is_empty() {
-        return fail(failures, shown, "empty file");
+        return fail_none(failures, shown, "empty file");
     }
-    out.push(Article { id: id.to_string(), text });
+    Some(Article { id: id.to_string(), text })
+}
+
+/// Largest line read with --jsonl: a 20 MB text written with JSON's \uXXXX
+/// escapes (three times the UTF-8 size of Arabic, Persian or an emoji) and its id.
+const MAX_JSONL_LINE_BYTES: usize = 3 * MAX_ARTICLE_BYTES as usize + 64 * 1024;
+
+/// One line of --jsonl input: `{"id", "text"}` (other fields are ignored).
+#[derive(serde::Deserialize)]
+struct JsonlArticle {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    text: String,
+}
+
+/// Read `{"id","text"}` lines from `input` and hand each article to `each`, in
+/// order, holding one line in memory at a time. A bad line (not JSON, no
+/// `text`, an `id` that is not a string or number, invalid UTF-8, too long) is
+/// reported on stderr with its line number and skipped; blank lines are skipped.
+/// A line without an `id` is given its line number as id. `flush` is called
+/// before each read that would wait for input, so results stream out.
+fn for_each_jsonl<R: Read>(
+    input: &mut io::BufReader<R>,
+    failures: &mut usize,
+    flush: &mut dyn FnMut() -> io::Result<()>,
+    each: &mut dyn FnMut(Article) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut line = Vec::new();
+    let mut number = 0u64;
+    loop {
+        number += 1;
+        line.clear();
+        let mut too_long = false;
+        // Read up to the newline, keeping at most MAX_JSONL_LINE_BYTES of it.
+        let mut eof = false;
+        loop {
+            if input.buffer().is_empty() {
+                flush()?;
+            }
+            let chunk = match input.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                eof = true;
+                break;
+            }
+            let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+                Some(i) => (&chunk[..i], i + 1),
+                None => (chunk, chunk.len()),
+            };
+            if !too_long && line.len() + part.len() <= MAX_JSONL_LINE_BYTES {
+                line.extend_from_slice(part);
+            } else {
+                too_long = true;
+                line = Vec::new();
+            }
+            let newline = done > part.len();
+            input.consume(done);
+            if newline {
+                break;
+            }
+        }
+        if eof && line.is_empty() && !too_long {
+            return Ok(());
+        }
+        let shown = format!("stdin line {number}");
+        if too_long {
+            fail(failures, &shown, &format!("longer than {} MB, skipped", MAX_JSONL_LINE_BYTES >> 20));
+        } else if !line.iter().all(u8::is_ascii_whitespace) {
+            match serde_json::from_slice::<JsonlArticle>(&line) {
+                Err(e) => fail(failures, &shown, &format!("not an {{\"id\", \"text\"}} JSON object ({e}), skipped")),
+                Ok(JsonlArticle { text, .. }) if text.len() as u64 > MAX_ARTICLE_BYTES => {
+                    fail(failures, &shown, &format!("text larger than {} MB, skipped", MAX_ARTICLE_BYTES >> 20))
+                }
+                Ok(JsonlArticle { id, text }) => match id {
+                    None | Some(serde_json::Value::Null) => each(Article { id: number.to_string(), text })?,
+                    Some(serde_json::Value::String(id)) => each(Article { id, text })?,
+                    Some(serde_json::Value::Number(n)) => each(Article { id: n.to_string(), text })?,
+                    Some(_) => fail(failures, &shown, "\"id\" is neither a string nor a number, skipped"),
+                },
+            }
+        }
+        if eof {
+            return Ok(());
+        }
+    }
 }
 
 fn fail(failures: &mut usize, path: &str, why: &str) {
     *failures += 1;
     eprintln!("didar: {path}: {why}");
+}
+
+fn fail_none<T>(failures: &mut usize, path: &str, why: &str) -> Option<T> {
+    fail(failures, path, why);
+    None
 }
 
 fn bench(paths: &[String], failures: &mut usize) -> io::Result<()> {
@@ -212,15 +331,41 @@ fn run() -> io::Result<ExitCode> {
             eprintln!("didar {command}: give at least one PATH (or - for standard input)\n{USAGE}");
             return Ok(ExitCode::from(2));
         }
+        "extract" | "timeline" if paths.iter().any(|p| p == "--jsonl") && paths.len() > 1 => {
+            eprintln!("didar {command} --jsonl: reads standard input only, give no PATH\n{USAGE}");
+            return Ok(ExitCode::from(2));
+        }
         "extract" => {
-            for article in load(paths, &mut failures) {
-                let analysis = analyze(&article);
-                serde_json::to_writer(&mut out, &analysis)?;
-                out.write_all(b"\n")?;
+            if paths[0] == "--jsonl" {
+                let mut input = io::BufReader::with_capacity(1 << 16, io::stdin().lock());
+                // (The writer is flushed before each read that would wait for input.)
+                let out_cell = std::cell::RefCell::new(&mut out);
+                let mut write = |article: Article| -> io::Result<()> {
+                    let mut out = out_cell.borrow_mut();
+                    serde_json::to_writer(&mut **out, &analyze(&article))?;
+                    out.write_all(b"\n")
+                };
+                for_each_jsonl(&mut input, &mut failures, &mut || out_cell.borrow_mut().flush(), &mut write)?;
+            } else {
+                let mut write = |article: Article| -> io::Result<()> {
+                    serde_json::to_writer(&mut out, &analyze(&article))?;
+                    out.write_all(b"\n")
+                };
+                for_each_article(paths, &mut failures, &mut write)?;
             }
         }
         "timeline" => {
-            let analyses: Vec<Analysis> = load(paths, &mut failures).iter().map(analyze).collect();
+            let mut analyses: Vec<Analysis> = Vec::new();
+            let mut add = |article: Article| -> io::Result<()> {
+                analyses.push(analyze(&article));
+                Ok(())
+            };
+            if paths[0] == "--jsonl" {
+                let mut input = io::BufReader::with_capacity(1 << 16, io::stdin().lock());
+                for_each_jsonl(&mut input, &mut failures, &mut || Ok(()), &mut add)?;
+            } else {
+                for_each_article(paths, &mut failures, &mut add)?;
+            }
             serde_json::to_writer_pretty(&mut out, &Timeline::build(&analyses))?;
             out.write_all(b"\n")?;
         }
