@@ -26,6 +26,7 @@ pub mod library;
 pub mod model;
 pub mod names;
 pub mod occasions;
+pub mod readable;
 pub mod saved;
 pub mod text;
 pub mod timeline;
