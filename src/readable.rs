@@ -3,9 +3,9 @@
 //! and the like, which name other meetings.
 //!
 //! The page is parsed by a real HTML parser (the WHATWG algorithm, as a browser
-//! parses it): in the browser by the browser's own `DOMParser` (a document with
-//! no browsing context: its scripts never run, nothing it names is fetched, and
-//! it is never attached to the page), natively by `scraper` (html5ever). Either
+//! parses it): in the browser by the browser's own parser, into an inert
+//! `<template>` never attached to the page (no script runs, nothing it names is
+//! fetched, no event handler fires), natively by `scraper` (html5ever). Either
 //! gives a [`Doc`], and [`article_text`] picks the main text with the
 //! readability algorithm (Arc90's, as Mozilla's Readability.js scores it):
 //! paragraphs score their ancestors by their length and commas, class names
@@ -141,15 +141,21 @@ pub fn parse(html: &str) -> Doc {
     doc
 }
 
-/// Parse an HTML document with the browser's `DOMParser`: an inert document,
-/// never attached to the page, whose scripts never run.
+/// Parse an HTML document with the browser's HTML parser, as the content of
+/// a `<template>` that is never attached to the page: an inert fragment, where
+/// no script runs, no image loads and no event handler fires (a `DOMParser`
+/// document still fires an `<img>`'s `onerror`, which the page's policy then
+/// blocks). The template's parsing mode ignores `<html>`, `<head>` and `<body>`
+/// and keeps what is in them (`<title>` and `<meta>` too).
 #[cfg(target_arch = "wasm32")]
 pub fn parse(html: &str) -> Doc {
     use wasm_bindgen::JsCast;
     let mut doc = Doc::new();
-    let Ok(parser) = web_sys::DomParser::new() else { return doc };
-    let Ok(page) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else { return doc };
-    let mut stack: Vec<(web_sys::Node, usize)> = vec![(page.into(), Doc::ROOT)];
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return doc };
+    let Ok(template) = document.create_element("template") else { return doc };
+    template.set_inner_html(html);
+    let Some(template) = template.dyn_ref::<web_sys::HtmlTemplateElement>() else { return doc };
+    let mut stack: Vec<(web_sys::Node, usize)> = vec![(template.content().into(), Doc::ROOT)];
     while let Some((node, parent)) = stack.pop() {
         let at = match node.node_type() {
             web_sys::Node::ELEMENT_NODE => {
@@ -162,7 +168,7 @@ pub fn parse(html: &str) -> Doc {
                 doc.text(parent, &node.node_value().unwrap_or_default());
                 continue;
             }
-            web_sys::Node::DOCUMENT_NODE => parent,
+            web_sys::Node::DOCUMENT_FRAGMENT_NODE => parent,
             _ => continue,
         };
         let kids = node.child_nodes();

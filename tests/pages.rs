@@ -96,3 +96,15 @@ fn a_saved_page_gives_the_article_and_only_the_article() {
         assert_eq!(published.as_deref(), page.published, "{}: the dateline kept", page.file);
     }
 }
+
+#[test]
+fn files_in_legacy_encodings_give_their_meetings() {
+    for (file, parties) in [("ar-windows-1256.txt", "IR-KZ"), ("fa-utf16.txt", "IR-OM"), ("ar-meta-1256.html", "IR-KZ")] {
+        let bytes = std::fs::read(format!("{}/tests/pages/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        assert!(std::str::from_utf8(&bytes).is_err(), "{file} is not UTF-8");
+        let f = didar::import::read_file(file, &bytes).unwrap();
+        let text = &f.articles[0].text;
+        assert!(text.contains("التقى") || text.contains("دیدار"), "{file}: {text}");
+        assert_eq!(meetings(text).0, [parties], "{file}");
+    }
+}
