@@ -108,3 +108,33 @@ fn files_in_legacy_encodings_give_their_meetings() {
         assert_eq!(meetings(text).0, [parties], "{file}");
     }
 }
+
+/// Random pages of markup pieces, and random bytes, never panic the reader or
+/// the decoder (each either reads or is refused with a reason).
+#[test]
+fn random_pages_and_bytes_never_panic() {
+    const PIECES: &[&str] = &[
+        "<div class=\"story\">", "</div>", "<p>", "</p>", "<h1>", "</h1>", "<a href=x>", "</a>", "<nav>", "</nav>", "<time>",
+        "</time>", "<ul class=\"most-read\"><li>", "<table><tr><td>", "<script>", "</script>", "<!--", "-->", "<br>", "&amp;",
+        "&#x627;", "التقى وزير الخارجية الإيراني نظيره العماني، في مسقط.", "Iran's minister met his Omani counterpart, in Muscat.",
+        "۱ خرداد ۱۴۰۲", "2023-05-22", " ", "\n", "<", ">", "\"", "<meta charset=windows-1256>", "<title>", "</title>", "<b",
+        "<p hidden>", "<div style=\"display:none\">", "<section role=navigation>", "\u{0}", "\u{FEFF}", "\u{202E}",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for _ in 0..1500 {
+        let page: String = (0..next(60)).map(|_| PIECES[next(PIECES.len())]).collect();
+        if let Ok(f) = didar::import::read_file("page.html", page.as_bytes()) {
+            let _ = analyze(&f.articles[0]);
+        }
+        let bytes: Vec<u8> = (0..next(200)).map(|_| next(256) as u8).collect();
+        for name in ["a.txt", "a.html"] {
+            let _ = didar::import::read_file(name, &bytes);
+        }
+    }
+}
