@@ -6,3 +6,5 @@ export TRUNK_SKIP_VERSION_CHECK=true
 export TRUNK_OFFLINE=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+export FIREFOX="${FIREFOX:-/usr/bin/firefox-esr}"
+export GECKODRIVER="${GECKODRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver}"

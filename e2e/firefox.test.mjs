@@ -1,0 +1,118 @@
+// The app in Firefox (Debian's firefox-esr, headless), driven through WebDriver
+// (geckodriver from crates.io, selenium-webdriver from npm): Playwright cannot
+// drive the stock Firefox. The seeds' timeline, a pasted article, a reload that
+// keeps it, a picked .html file, the Persian interface mirrored, and the single
+// file opened from disk.
+// Run: `node --test e2e/firefox.test.mjs` after `scripts/build` (skipped, saying
+// so, where FIREFOX or GECKODRIVER is missing; scripts/setup installs both).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { Builder, By, until } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+import { DIST, EVENT, ROOT, SHOTS } from './chromium.mjs';
+import { serve } from './serve.mjs';
+
+const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
+const GECKODRIVER = process.env.GECKODRIVER || join(process.env.CARGO_HOME || join(process.env.HOME, '.cargo'), 'bin', 'geckodriver');
+const ENGLISH = "TEHRAN, May 5, 2021 (MNA) – Iran's defense minister Amir Hatami met his Kazakh counterpart in Tehran on Wednesday to discuss military cooperation.";
+const SEED_PARTIES = ['IR-KZ', 'IR-PK', 'IR-RU', 'CF-IR', 'IR-RS', 'IR-UZ', 'IQ-IR', 'IR-TJ'];
+const missing = [FIREFOX, GECKODRIVER].filter((p) => !existsSync(p));
+
+describe('Didar in Firefox (WebDriver)', { skip: missing.length ? `missing ${missing.join(', ')}: run scripts/setup` : false }, () => {
+  let server, driver;
+
+  before(async () => {
+    assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run scripts/build first');
+    server = await serve(DIST, 0);
+    const options = new firefox.Options().setBinary(FIREFOX).addArguments('-headless').windowSize({ width: 1280, height: 900 });
+    // A closed network: no update checks, telemetry or captive-portal probes.
+    for (const [k, v] of Object.entries({
+      'app.update.enabled': false, 'network.captive-portal-service.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false, 'browser.safebrowsing.malware.enabled': false, 'browser.safebrowsing.phishing.enabled': false,
+      'network.connectivity-service.enabled': false, 'extensions.update.enabled': false,
+    })) options.setPreference(k, v);
+    driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options)
+      .setFirefoxService(new firefox.ServiceBuilder(GECKODRIVER)).build();
+  });
+
+  after(async () => {
+    await driver?.quit();
+    await server?.close();
+  });
+
+  const events = () => driver.executeScript(`return [...document.querySelectorAll('${EVENT}')].map((e) => [e.dataset.parties, e.dataset.date ?? '', e.textContent]);`);
+  const waitEvents = (more = 0) => driver.wait(async () => (await events()).length > more, 20_000, 'the timeline is drawn');
+  const paste = async (text) => {
+    const input = await driver.findElement(By.css('[data-testid="article-input"]'));
+    await input.clear();
+    await input.sendKeys(text);
+    await driver.findElement(By.css('[data-testid="analyze"]')).click();
+  };
+  const hasMeeting = async (parties, text) => (await events()).some(([p, , t]) => p === parties && t.includes(text));
+
+  test('the seeds\' timeline, a pasted article, kept across a reload', async () => {
+    await driver.get(server.origin + '/');
+    await waitEvents();
+    const parties = new Set((await events()).map(([p]) => p));
+    for (const p of SEED_PARTIES) assert.ok(parties.has(p), `the seeds' ${p} meeting (has ${[...parties]})`);
+    await paste(ENGLISH);
+    await driver.wait(() => hasMeeting('IR-KZ', 'met his Kazakh counterpart in Tehran'), 5000, 'the pasted meeting');
+    const added = (await events()).find(([p, , t]) => p === 'IR-KZ' && t.includes('met his Kazakh counterpart in Tehran'));
+    assert.equal(added[1], '2021-05-05');
+    // Saved in IndexedDB: give the save its frame, then reload.
+    await driver.sleep(1000);
+    await driver.navigate().refresh();
+    await waitEvents();
+    await driver.wait(() => hasMeeting('IR-KZ', 'met his Kazakh counterpart in Tehran'), 10_000, 'the pasted article is kept');
+  });
+
+  test('a picked saved page adds its article\'s meetings, not its boilerplate\'s', async () => {
+    await driver.get(server.origin + '/');
+    await waitEvents();
+    const count = async (p) => (await events()).filter(([q]) => q === p).length;
+    const before = { om: await count('IR-OM'), eg: await count('EG-JO'), sa: await count('SA-TR') };
+    await driver.findElement(By.css('[data-testid="import-input"]')).sendKeys(join(ROOT, 'tests', 'pages', 'ar-news.html'));
+    await driver.wait(until.elementLocated(By.css('[data-testid="import-message"]')), 10_000);
+    await driver.wait(async () => (await count('IR-OM')) > before.om, 10_000, 'the article\'s IR-OM meeting');
+    assert.equal(await count('EG-JO'), before.eg, 'no EG-JO meeting from the ticker');
+    assert.equal(await count('SA-TR'), before.sa, 'no SA-TR meeting from "most read"');
+  });
+
+  test('the Persian interface is mirrored and kept', async () => {
+    await driver.get(server.origin + '/');
+    await waitEvents();
+    const select = await driver.findElement(By.css('[data-testid="ui-lang"]'));
+    await select.findElement(By.css('option[value="fa"]')).click();
+    await driver.wait(async () => (await driver.executeScript('return document.documentElement.dir')) === 'rtl', 5000, 'rtl');
+    assert.equal(await driver.executeScript('return document.documentElement.lang'), 'fa');
+    const [brand, picker] = await driver.executeScript(`return [document.querySelector('.brand').getBoundingClientRect().left,
+      document.querySelector('[data-testid="ui-lang"]').getBoundingClientRect().left];`);
+    assert.ok(brand > picker, `the masthead is mirrored (brand at ${brand}, language picker at ${picker})`);
+    mkdirSync(SHOTS, { recursive: true });
+    writeFileSync(join(SHOTS, 'firefox-fa.png'), Buffer.from(await driver.takeScreenshot(), 'base64'));
+    await driver.navigate().refresh();
+    await waitEvents();
+    assert.equal(await driver.executeScript('return document.documentElement.dir'), 'rtl', 'the language is kept');
+    await driver.findElement(By.css('[data-testid="ui-lang"] option[value="en"]')).click();
+  });
+
+  test('the single-file build works opened from disk (file://)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'didar-single-ff-'));
+    try {
+      const file = join(dir, 'index.html');
+      execFileSync(process.execPath, [join(ROOT, 'scripts', 'single-file.mjs'), DIST, file], { stdio: 'pipe' });
+      await driver.get(pathToFileURL(file).href);
+      await waitEvents();
+      assert.ok((await events()).length >= 7);
+      await paste(ENGLISH);
+      await driver.wait(() => hasMeeting('IR-KZ', 'met his Kazakh counterpart in Tehran'), 5000, 'the pasted meeting, from file://');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
