@@ -1,13 +1,14 @@
 // The app in Firefox (Debian's firefox-esr, headless), driven through WebDriver
 // (geckodriver from crates.io, selenium-webdriver from npm): Playwright cannot
 // drive the stock Firefox. The seeds' timeline, a pasted article, a reload that
-// keeps it, a picked .html file, the Persian interface mirrored, and the single
-// file opened from disk.
+// keeps it, a picked .html file, export and import, the Persian interface mirrored, and the single
+// file opened from disk. The tests run in order in one profile: the export holds
+// what the first two added.
 // Run: `node --test e2e/firefox.test.mjs` after `scripts/build` (skipped, saying
 // so, where FIREFOX or GECKODRIVER is missing; scripts/setup installs both).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -24,17 +25,22 @@ const SEED_PARTIES = ['IR-KZ', 'IR-PK', 'IR-RU', 'CF-IR', 'IR-RS', 'IR-UZ', 'IQ-
 const missing = [FIREFOX, GECKODRIVER].filter((p) => !existsSync(p));
 
 describe('Didar in Firefox (WebDriver)', { skip: missing.length ? `missing ${missing.join(', ')}: run scripts/setup` : false }, () => {
-  let server, driver;
+  let server, driver, downloads;
 
   before(async () => {
     assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run scripts/build first');
     server = await serve(DIST, 0);
+    downloads = mkdtempSync(join(tmpdir(), 'didar-ff-downloads-'));
     const options = new firefox.Options().setBinary(FIREFOX).addArguments('-headless').windowSize({ width: 1280, height: 900 });
     // A closed network: no update checks, telemetry or captive-portal probes.
     for (const [k, v] of Object.entries({
       'app.update.enabled': false, 'network.captive-portal-service.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false, 'browser.safebrowsing.malware.enabled': false, 'browser.safebrowsing.phishing.enabled': false,
       'network.connectivity-service.enabled': false, 'extensions.update.enabled': false,
+      // Exports are saved to a folder of the test's, without asking.
+      'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.helperApps.neverAsk.saveToDisk': 'application/json,text/csv,text/calendar,application/octet-stream',
     })) options.setPreference(k, v);
     driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options)
       .setFirefoxService(new firefox.ServiceBuilder(GECKODRIVER)).build();
@@ -43,6 +49,7 @@ describe('Didar in Firefox (WebDriver)', { skip: missing.length ? `missing ${mis
   after(async () => {
     await driver?.quit();
     await server?.close();
+    if (downloads) rmSync(downloads, { recursive: true, force: true });
   });
 
   const events = () => driver.executeScript(`return [...document.querySelectorAll('${EVENT}')].map((e) => [e.dataset.parties, e.dataset.date ?? '', e.textContent]);`);
@@ -81,6 +88,22 @@ describe('Didar in Firefox (WebDriver)', { skip: missing.length ? `missing ${mis
     await driver.wait(async () => (await count('IR-OM')) > before.om, 10_000, 'the article\'s IR-OM meeting');
     assert.equal(await count('EG-JO'), before.eg, 'no EG-JO meeting from the ticker');
     assert.equal(await count('SA-TR'), before.sa, 'no SA-TR meeting from "most read"');
+  });
+
+  test('the library exported, and the export imported again: nothing added twice', async () => {
+    await driver.get(server.origin + '/');
+    await waitEvents();
+    await driver.findElement(By.css('[data-testid="export-library"]')).click();
+    const file = join(downloads, 'didar-library.json');
+    await driver.wait(() => existsSync(file) && readFileSync(file, 'utf8').endsWith('}'), 10_000, 'the export is saved');
+    const library = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(library.format, 'didar-library');
+    const ids = library.articles.map((a) => a.id);
+    assert.ok(library.articles.some((a) => a.text.includes('met his Kazakh counterpart in Tehran')), `the pasted article is exported (${ids})`);
+    assert.ok(ids.includes('ar-news'), `the imported page is exported (${ids})`);
+    await driver.findElement(By.css('[data-testid="import-input"]')).sendKeys(file);
+    await driver.wait(async () => /already in the library/.test(await driver.findElement(By.css('[data-testid="import-message"]')).getText()), 10_000);
+    assert.match(await driver.findElement(By.css('[data-testid="import-message"]')).getText(), new RegExp(`${ids.length} already in the library`));
   });
 
   test('the Persian interface is mirrored and kept', async () => {
