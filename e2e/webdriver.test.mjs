@@ -1,17 +1,19 @@
-// The app in Firefox (Debian's firefox-esr, headless), driven through WebDriver
-// (geckodriver from crates.io, selenium-webdriver from npm): Playwright cannot
-// drive the stock Firefox. The seeds' timeline, a pasted article, a reload that
+// The app in Firefox (Debian's firefox-esr, headless) and WebKit (WebKitGTK's
+// MiniBrowser under xvfb-run), driven through WebDriver (geckodriver from
+// crates.io, Debian's WebKitWebDriver; selenium-webdriver from npm): Playwright
+// cannot drive the stock browsers. The seeds' timeline, a pasted article, a reload that
 // keeps it, a picked .html file, export and import, the Persian interface mirrored, and the single
 // file opened from disk. The tests run in order in one profile: the export holds
 // what the first two added.
-// Run: `node --test e2e/firefox.test.mjs` after `scripts/build` (skipped, saying
-// so, where FIREFOX or GECKODRIVER is missing; scripts/setup installs both).
+// Run: `node --test e2e/webdriver.test.mjs` after `scripts/build` (an engine is
+// skipped, saying so, where its browser or driver is missing; scripts/setup
+// installs them). The export (a real download) is checked in Firefox only.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { Builder, By, until } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
@@ -22,15 +24,43 @@ const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const GECKODRIVER = process.env.GECKODRIVER || join(process.env.CARGO_HOME || join(process.env.HOME, '.cargo'), 'bin', 'geckodriver');
 const ENGLISH = "TEHRAN, May 5, 2021 (MNA) – Iran's defense minister Amir Hatami met his Kazakh counterpart in Tehran on Wednesday to discuss military cooperation.";
 const SEED_PARTIES = ['IR-KZ', 'IR-PK', 'IR-RU', 'CF-IR', 'IR-RS', 'IR-UZ', 'IQ-IR', 'IR-TJ'];
-const missing = [FIREFOX, GECKODRIVER].filter((p) => !existsSync(p));
+const WEBKITDRIVER = process.env.WEBKITDRIVER || '/usr/bin/WebKitWebDriver';
+const MINIBROWSER = process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const XVFB_RUN = '/usr/bin/xvfb-run';
 
-describe('Didar in Firefox (WebDriver)', { skip: missing.length ? `missing ${missing.join(', ')}: run scripts/setup` : false }, () => {
-  let server, driver, downloads;
+const ENGINES = [
+  { name: 'Firefox', needs: [FIREFOX, GECKODRIVER], firefox: true },
+  { name: 'WebKit', needs: [WEBKITDRIVER, MINIBROWSER, XVFB_RUN], firefox: false },
+];
+
+for (const engine of ENGINES) {
+const missing = engine.needs.filter((p) => !existsSync(p));
+describe(`Didar in ${engine.name} (WebDriver)`, { skip: missing.length ? `missing ${missing.join(', ')}: run scripts/setup` : false }, () => {
+  let server, driver, downloads, webkit;
 
   before(async () => {
     assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run scripts/build first');
     server = await serve(DIST, 0);
-    downloads = mkdtempSync(join(tmpdir(), 'didar-ff-downloads-'));
+    downloads = mkdtempSync(join(tmpdir(), 'didar-wd-downloads-'));
+    if (!engine.firefox) {
+      // WebKitGTK's driver, on a virtual display of its own (xvfb-run -a), on a free port.
+      const port = 20000 + Math.floor(Math.random() * 20000);
+      webkit = spawn(XVFB_RUN, ['-a', WEBKITDRIVER, `--port=${port}`, '--host=127.0.0.1'], { stdio: 'ignore', detached: true });
+      for (let i = 0; ; i++) {
+        try {
+          if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) break;
+        } catch (e) {
+          if (i > 100) throw e;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+      }).build();
+      await driver.manage().window().setRect({ width: 1280, height: 900 });
+      return;
+    }
     const options = new firefox.Options().setBinary(FIREFOX).addArguments('-headless').windowSize({ width: 1280, height: 900 });
     // A closed network: no update checks, telemetry or captive-portal probes.
     for (const [k, v] of Object.entries({
@@ -49,6 +79,7 @@ describe('Didar in Firefox (WebDriver)', { skip: missing.length ? `missing ${mis
   after(async () => {
     await driver?.quit();
     await server?.close();
+    if (webkit) process.kill(-webkit.pid, 'SIGTERM');
     if (downloads) rmSync(downloads, { recursive: true, force: true });
   });
 
@@ -90,7 +121,7 @@ describe('Didar in Firefox (WebDriver)', { skip: missing.length ? `missing ${mis
     assert.equal(await count('SA-TR'), before.sa, 'no SA-TR meeting from "most read"');
   });
 
-  test('the library exported, and the export imported again: nothing added twice', async () => {
+  test('the library exported, and the export imported again: nothing added twice', { skip: engine.firefox ? false : 'downloads are checked in Firefox' }, async () => {
     await driver.get(server.origin + '/');
     await waitEvents();
     await driver.findElement(By.css('[data-testid="export-library"]')).click();
@@ -139,3 +170,4 @@ describe('Didar in Firefox (WebDriver)', { skip: missing.length ? `missing ${mis
     }
   });
 });
+}
