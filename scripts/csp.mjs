@@ -30,6 +30,8 @@ export function policy(html, { single = false } = {}) {
     `img-src ${list(...own, 'data:')}`,
     // The served build fetches its wasm; the single file carries it inline.
     `connect-src ${single ? "'none'" : "'self'"}`,
+    // The served build's offline worker (sw.js) and web app manifest; the single file has neither.
+    ...(single ? [] : ["worker-src 'self'", "manifest-src 'self'"]),
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

@@ -26,6 +26,9 @@ const replaceOnce = (re, fn, what, many = false) => {
 
 // Preload hints point at files that will not be there.
 html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+// A page opened from disk cannot have a service worker or be installed: no manifest
+// (the app registers its offline worker only when the page links one).
+html = html.replace(/<link rel="manifest"[^>]*>\s*/g, '').replace(/<link rel="apple-touch-icon"[^>]*>\s*/g, '');
 
 replaceOnce(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/g, (_, href) => {
   const css = read(href).toString('utf8').replace(/url\("?([^")]+\.woff2)"?\)/g, (_, font) => `url("${dataUrl('font/woff2', read(font))}")`);

@@ -44,3 +44,28 @@ fn app_mounts_and_draws_the_seed_timeline() {
     }
     assert!(doc.query_selector(r#"[data-testid="article-input"]"#).unwrap().is_some());
 }
+
+/// The browser's path of a saved page (DOMParser) and of a legacy encoding
+/// (TextDecoder) gives what the native one does (tests/pages.rs).
+#[wasm_bindgen_test]
+fn saved_pages_and_legacy_encodings_read_in_the_browser() {
+    let parties = |text: &str| {
+        let a = didar::analyze(&didar::Article { id: "p".into(), text: text.into() });
+        let mut p: Vec<String> = a.meetings.iter().map(|m| m.parties.join("-")).collect();
+        p.sort();
+        p.dedup();
+        p
+    };
+    for (file, bytes, want) in [
+        ("ar-news.html", &include_bytes!("pages/ar-news.html")[..], &["IR-OM", "IR-QA"][..]),
+        ("fa-news.html", include_bytes!("pages/fa-news.html"), &["IR-OM", "IR-QA"]),
+        ("en-news.html", include_bytes!("pages/en-news.html"), &["CN-PK", "PK-UZ"]),
+        ("ur-news.html", include_bytes!("pages/ur-news.html"), &["CN-PK", "PK-UZ"]),
+        ("ar-windows-1256.txt", include_bytes!("pages/ar-windows-1256.txt"), &["IR-KZ"]),
+        ("fa-utf16.txt", include_bytes!("pages/fa-utf16.txt"), &["IR-OM"]),
+        ("ar-meta-1256.html", include_bytes!("pages/ar-meta-1256.html"), &["IR-KZ"]),
+    ] {
+        let f = didar::library::import::read_file(file, bytes).unwrap();
+        assert_eq!(parties(&f.articles[0].text), want, "{file}");
+    }
+}

@@ -1,7 +1,9 @@
-//! Files the user drops or picks: `.txt` (an article), `.html` (an article,
-//! reduced to its text here, in Rust: nothing is ever parsed by the page's
-//! DOM), `.json` (a library export, or an array of `{"id"?, "text"}`).
-//! A file that cannot be read is refused whole, with a message naming it.
+//! Files the user drops or picks: `.txt` (an article), `.html` (a saved news
+//! page: its article read as a person reads it, see [`crate::library::readable`]),
+//! `.json` (a library export, or an array of `{"id"?, "text"}`). Text in a
+//! legacy encoding (Windows-1256, UTF-16 with a byte order mark, whatever a
+//! page's `<meta charset>` names) is decoded, see [`decode`]. A file that
+//! cannot be read is refused whole, with a message naming it.
 
 use crate::library::{check_text, LibraryFile};
 use crate::model::Article;
@@ -50,18 +52,16 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<LibraryFile, Refused> {
     if !matches!(ext.as_str(), "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "json") {
         return Err(refuse("Didar reads .txt, .html and .json files.".into()));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| refuse("not a text file (it is not UTF-8).".into()))?;
-    if text.contains('\0') {
-        return Err(refuse("not a text file (it holds binary data).".into()));
-    }
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let html = matches!(ext.as_str(), "html" | "htm" | "xhtml");
+    let text = decode(bytes, html).map_err(refuse)?;
+    let text = text.as_str();
     let article = |text: String| -> Result<LibraryFile, Refused> {
         check_text(&text).map_err(|e| refuse(e.to_string()))?;
         Ok(LibraryFile::new(vec![Article { id: id_from_name(name), text }], vec![]))
     };
     match ext.as_str() {
         "txt" | "text" | "md" => article(text.to_string()),
-        "html" | "htm" | "xhtml" => article(html_to_text(text)),
+        "html" | "htm" | "xhtml" => article(crate::library::readable::article_text(&crate::library::readable::parse(text))),
         _ => read_json(text).map_err(refuse),
     }
 }
@@ -145,185 +145,94 @@ fn check_id(id: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Elements whose content is not text of the page.
-const SKIPPED: &[&str] = &["script", "style", "head", "noscript", "template", "svg", "math", "iframe", "object", "textarea", "select"];
-/// Elements that break a line.
-const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
-    "footer", "blockquote", "pre", "hr", "title", "dd", "dt", "figcaption", "address", "main", "aside", "nav",
-];
-
-/// The text of an HTML document: tags removed, the content of scripts,
-/// styles and the like dropped, block elements on lines of their own,
-/// character references decoded. Never panics; never runs anything.
-pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    // The <title> is inside <head>, which is skipped: keep it as the first line.
-    if let Some(title) = element_text(html, "title") {
-        out.push_str(&decode_entities(&title));
-        out.push('\n');
+/// A file's bytes as text. The encoding is, in this order: the one a byte
+/// order mark names (UTF-8, UTF-16LE, UTF-16BE); UTF-8 when the bytes are
+/// valid UTF-8 (a page saved again by a browser is UTF-8 whatever its old
+/// `<meta charset>` still says); the one an HTML page's `<meta charset>` or
+/// `<meta http-equiv="Content-Type">` names; else Windows-1256 when that reads
+/// as Arabic script, else Windows-1252. Bytes that are not text (a NUL, many
+/// control characters) are refused.
+pub fn decode(bytes: &[u8], html: bool) -> Result<String, String> {
+    let label = encoding_of(bytes, html);
+    let binary = "not a text file (it holds binary data).".to_string();
+    if !label.starts_with("utf-16") && bytes.contains(&0) {
+        return Err(binary);
     }
-    let mut rest = html;
-    let mut skipping: Option<String> = None;
-    while let Some(lt) = rest.find('<') {
-        if skipping.is_none() {
-            push_text(&mut out, &rest[..lt]);
-        }
-        let tag = &rest[lt..];
-        if let Some(comment) = tag.strip_prefix("<!--") {
-            rest = comment.find("-->").map_or("", |e| &comment[e + 3..]);
-            continue;
-        }
-        let Some(gt) = tag_end(tag) else {
-            rest = "";
-            break;
-        };
-        let inner = &tag[1..gt];
-        rest = &tag[gt + 1..];
-        let closing = inner.starts_with('/');
-        let name: String = inner
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if let Some(s) = &skipping {
-            if closing && *s == name {
-                skipping = None;
-            }
-            continue;
-        }
-        if !closing && SKIPPED.contains(&name.as_str()) && !inner.trim_end().ends_with('/') {
-            skipping = Some(name);
-            continue;
-        }
-        if BLOCKS.contains(&name.as_str()) && !out.ends_with('\n') {
-            out.push('\n');
-        }
+    let text = if label == "utf-8" {
+        let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        std::str::from_utf8(b).map(str::to_string).or_else(|_| decode_as("utf-8", b).ok_or(()))
+    } else {
+        decode_as(&label, bytes).ok_or(())
     }
-    if skipping.is_none() {
-        push_text(&mut out, rest);
+    .map_err(|_| format!("not a text file (it cannot be read as {label})."))?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    if text.contains('\0') || controls * 20 > text.chars().count() {
+        return Err(binary);
     }
-    // Tidy: trim each line, at most one empty line in a row.
-    let mut tidy = String::with_capacity(out.len());
-    let mut blank = true;
-    for line in out.lines() {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.is_empty() {
-            if !blank {
-                tidy.push('\n');
-            }
-            blank = true;
-        } else {
-            tidy.push_str(&line);
-            tidy.push('\n');
-            blank = false;
-        }
-    }
-    tidy.trim_end().to_string()
+    Ok(text.to_string())
 }
 
-/// Text between tags: references decoded, each run of white space one space
-/// (as a browser shows it).
-fn push_text(out: &mut String, raw: &str) {
-    let mut space = false;
-    for c in decode_entities(raw).chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() && !out.ends_with(['\n', ' ']) {
-            out.push(' ');
-        }
-        space = false;
-        out.push(c);
+/// The name of the encoding [`decode`] reads `bytes` with.
+pub fn encoding_of(bytes: &[u8], html: bool) -> String {
+    match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => return "utf-8".into(),
+        [0xFF, 0xFE, ..] => return "utf-16le".into(),
+        [0xFE, 0xFF, ..] => return "utf-16be".into(),
+        _ => {}
     }
-    if space && !out.is_empty() && !out.ends_with(['\n', ' ']) {
-        out.push(' ');
+    if std::str::from_utf8(bytes).is_ok() {
+        return "utf-8".into();
     }
+    if html {
+        // A label that no decoder knows is ignored, as a browser does.
+        if let Some(label) = meta_charset(bytes).filter(|l| decode_as(l, b"a").is_some()) {
+            // A page cannot declare itself UTF-16 in its own bytes (HTML's rule): such a page is UTF-8.
+            return if label.starts_with("utf-16") { "utf-8".into() } else { label };
+        }
+    }
+    let arabic = decode_as("windows-1256", bytes).map(|t| {
+        let high: Vec<char> = t.chars().filter(|c| !c.is_ascii()).collect();
+        high.iter().filter(|c| ('\u{0600}'..='\u{06FF}').contains(*c)).count() * 2 > high.len()
+    });
+    if arabic == Some(true) { "windows-1256".into() } else { "windows-1252".into() }
 }
 
-/// The end `>` of a tag starting at `<`, skipping quoted attribute values.
-fn tag_end(tag: &str) -> Option<usize> {
-    let mut quote = None;
-    for (i, c) in tag.char_indices().skip(1) {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '>') => return Some(i),
-            _ => {}
+/// The encoding an HTML page names in a `<meta>` within its first 4 KB
+/// (`<meta charset="windows-1256">`, or `<meta http-equiv="Content-Type"
+/// content="text/html; charset=windows-1256">`), lower-cased.
+fn meta_charset(bytes: &[u8]) -> Option<String> {
+    let head: String = bytes.iter().take(4096).map(|&b| if b.is_ascii() { (b as char).to_ascii_lowercase() } else { ' ' }).collect();
+    let mut rest = head.as_str();
+    while let Some(at) = rest.find("<meta") {
+        let tag = &rest[at..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        if let Some(c) = tag.find("charset") {
+            let value = tag[c + 7..].trim_start().strip_prefix('=').map(|v| v.trim_start().trim_start_matches(['"', '\'']));
+            let label: String = value.unwrap_or("").chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':')).collect();
+            if !label.is_empty() {
+                return Some(label);
+            }
         }
+        rest = &rest[at + 5..];
     }
     None
 }
 
-fn element_text(html: &str, name: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    let open = lower.find(&format!("<{name}"))?;
-    let start = open + lower[open..].find('>')? + 1;
-    let end = start + lower[start..].find(&format!("</{name}"))?;
-    html.get(start..end).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+/// Decode with the WHATWG Encoding Standard: natively `encoding_rs`, in the
+/// browser its own `TextDecoder` (the same standard; in Firefox the same
+/// code): `encoding_rs` in the wasm would cost about 130 KB gzip, for tables
+/// of Chinese, Japanese and Korean encodings Didar has no use for. `None` for a
+/// label no decoder knows.
+#[cfg(not(target_arch = "wasm32"))]
+fn decode_as(label: &str, bytes: &[u8]) -> Option<String> {
+    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    Some(encoding.decode_with_bom_removal(bytes).0.into_owned())
 }
 
-/// Decode character references: numeric ones and the common named ones.
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest.char_indices().take(12).find(|&(_, c)| c == ';').map(|(i, _)| i);
-        let decoded = end.and_then(|e| entity(&rest[1..e]).map(|c| (c, e)));
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let n = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(n).filter(|c| *c != '\0');
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "zwnj" => '\u{200C}',
-        "zwj" => '\u{200D}',
-        "lrm" => '\u{200E}',
-        "rlm" => '\u{200F}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "laquo" => '«',
-        "raquo" => '»',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "middot" => '·',
-        "copy" => '©',
-        _ => return None,
-    })
+#[cfg(target_arch = "wasm32")]
+fn decode_as(label: &str, bytes: &[u8]) -> Option<String> {
+    web_sys::TextDecoder::new_with_label(label).ok()?.decode_with_u8_array(bytes).ok()
 }
 
 #[cfg(test)]
@@ -336,18 +245,46 @@ mod tests {
             <script>alert("x<p>y</p>")</script></head><body><!-- a <p> comment -->
             <h1>Iran&#8217;s minister</h1><p class="a>b">TEHRAN, May 5, 2021 &ndash; Iran's defense minister
             met his Kazakh counterpart.</p><p>&#x627;&#1604;&#1578;&#1602;&#1609; &bogus; &amp c</p><img src=x onerror=alert(1)></body></html>"#;
+        let f = read_file("a.html", html.as_bytes()).unwrap();
         assert_eq!(
-            html_to_text(html),
-            "Hatami & Kazakh minister\nIran’s minister\nTEHRAN, May 5, 2021 – Iran's defense minister met his Kazakh counterpart.\nالتقى &bogus; &amp c"
+            f.articles[0].text,
+            "Iran’s minister\n\nTEHRAN, May 5, 2021 – Iran's defense minister met his Kazakh counterpart.\nالتقى &bogus; & c"
         );
     }
 
     #[test]
     fn broken_html_never_panics() {
         for s in ["<", "<p", "<script>never closed", "&#xFFFFFFFF;", "&#0;", "<<>>", "<p title=\"unclosed>text", "&", "<!--", "é<b>ü"] {
-            let _ = html_to_text(s);
+            let _ = crate::library::readable::article_text(&crate::library::readable::parse(s));
         }
-        assert_eq!(html_to_text("a<br>b"), "a\nb");
+        let deep = "<div>".repeat(3_000) + "Iran met Kazakhstan, in Astana, on Monday, and more words follow here.";
+        assert!(crate::library::readable::article_text(&crate::library::readable::parse(&deep)).contains("Iran met Kazakhstan"));
+    }
+
+    #[test]
+    fn legacy_encodings_are_decoded() {
+        let arabic = "التقى وزير الدفاع الإيراني نظيره الروسي في موسكو";
+        let (cp1256, _, bad) = encoding_rs::WINDOWS_1256.encode(arabic);
+        assert!(!bad && std::str::from_utf8(&cp1256).is_err());
+        assert_eq!(encoding_of(&cp1256, false), "windows-1256");
+        assert_eq!(read_file("a.txt", &cp1256).unwrap().articles[0].text, arabic);
+        let utf16 = |le: bool| -> Vec<u8> {
+            let mut b = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+            b.extend(arabic.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }));
+            b
+        };
+        assert_eq!(read_file("a.txt", &utf16(true)).unwrap().articles[0].text, arabic);
+        assert_eq!(read_file("a.txt", &utf16(false)).unwrap().articles[0].text, arabic);
+        let page = |meta: &str, body: &[u8]| [format!("<html><head>{meta}<title>t</title></head><body><p>").as_bytes(), body, b"</p></body></html>"].concat();
+        for meta in [r#"<meta charset="windows-1256">"#, r#"<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=windows-1256">"#, "<meta charset=cp1256 />"] {
+            assert_eq!(encoding_of(&page(meta, &cp1256), true), if meta.contains("cp1256 ") { "cp1256" } else { "windows-1256" });
+            assert!(read_file("a.html", &page(meta, &cp1256)).unwrap().articles[0].text.ends_with(arabic), "{meta}");
+        }
+        // A page saved again as UTF-8 keeps its old meta: the bytes win.
+        assert_eq!(encoding_of(&page(r#"<meta charset="windows-1256">"#, arabic.as_bytes()), true), "utf-8");
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("Café Tehran – “talks”");
+        assert_eq!(read_file("a.txt", &latin).unwrap().articles[0].text, "Café Tehran – “talks”");
+        assert_eq!(encoding_of(&page(r#"<meta charset="x-unknown">"#, &latin), true), "windows-1252");
     }
 
     #[test]
@@ -395,7 +332,9 @@ mod tests {
     #[test]
     fn bad_files_are_refused_with_a_reason() {
         let why = |name: &str, bytes: &[u8]| read_file(name, bytes).unwrap_err().why;
-        assert!(why("a.txt", &[0xff, 0xfe, 0x00, 0x01]).contains("not a text file"));
+        assert!(why("a.png", b"\x89PNG").contains(".txt, .html and .json"));
+        assert!(why("a.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").contains("binary"));
+        assert!(why("a.txt", &[0x01, 0x02, 0x03, 0x04, b'a', 0xff]).contains("binary"));
         assert!(why("a.txt", b"abc\0def").contains("binary"));
         assert!(why("a.txt", b"   ").contains("empty"));
         assert!(why("a.pdf", b"%PDF").contains(".txt, .html and .json"));

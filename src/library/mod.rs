@@ -11,6 +11,7 @@
 pub mod correction;
 pub mod export;
 pub mod import;
+pub mod readable;
 pub mod saved;
 
 use crate::corpus;

@@ -141,6 +141,9 @@ pub struct Strings {
     /// An article's language in the article list (English keeps the code).
     pub article_lang: fn(Lang, &str) -> String,
     pub published: fn(Lang, &str) -> String,
+    /// A new build of the app was deployed and installed for offline use while this page was open.
+    pub update_ready: &'static str,
+    pub reload: &'static str,
 }
 
 impl Strings {
@@ -271,6 +274,8 @@ pub static EN: Strings = Strings {
     yours: "yours",
     article_lang: |_, code| code.to_string(),
     published: |_, p| format!("published {p}"),
+    update_ready: "A new version of Didar is installed. Reload the page to use it (your library is kept).",
+    reload: "Reload",
 };
 
 pub static AR: Strings = Strings {
@@ -390,6 +395,8 @@ pub static AR: Strings = Strings {
     yours: "من إضافتك",
     article_lang: |l, code| l.strings().lang_name(code),
     published: |l, p| format!("نُشر في {}", crate::timeline::names::date(l, crate::timeline::scale::Calendar::Gregorian, p).unwrap_or_else(|| l.digits(p))),
+    update_ready: "ثُبِّتت نسخة جديدة من ديدار. أعد تحميل الصفحة لاستخدامها (تبقى مكتبتك محفوظة).",
+    reload: "إعادة التحميل",
 };
 
 pub static FA: Strings = Strings {
@@ -505,6 +512,8 @@ pub static FA: Strings = Strings {
     yours: "افزودهٔ شما",
     article_lang: |l, code| l.strings().lang_name(code),
     published: |l, p| format!("انتشار: {}", crate::timeline::names::date(l, crate::timeline::scale::Calendar::Gregorian, p).unwrap_or_else(|| l.digits(p))),
+    update_ready: "نسخهٔ تازه‌ای از دیدار نصب شد. برای به‌کار بردنش صفحه را دوباره بارگذاری کنید (کتابخانهٔ شما می‌ماند).",
+    reload: "بارگذاری دوباره",
 };
 
 /// Arabic nouns counted: singular, dual, plural (3–10) and accusative singular (11–99).

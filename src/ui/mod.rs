@@ -8,6 +8,7 @@ mod filters;
 mod i18n;
 mod export;
 mod import;
+mod offline;
 mod paste;
 mod storage;
 mod timeline_view;
@@ -38,6 +39,7 @@ fn App() -> impl IntoView {
     let library = RwSignal::new(Library::with_seeds());
     let shelf = storage::Shelf::new(library);
     storage::start(shelf);
+    let updated = offline::start();
     // A change to the library changes its timeline: comparing thousands of
     // entries to find out would cost more than it saves.
     let timeline = Memo::new_with_compare(move |_| library.with(|l| l.timeline()), |_, _| true);
@@ -50,6 +52,7 @@ fn App() -> impl IntoView {
             </div>
             <i18n::LangSelect />
         </header>
+        <offline::UpdateNotice updated=updated />
         <main class="layout">
             <section class="side" aria-label=move || ui.t().articles>
                 <paste::PasteBox library=library />
