@@ -14,9 +14,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
-/// Urdu words between states and the role they precede: "of" ("کے", "کی", "کا") and "and"
-/// ("افغانستان، بھارت اور نیپال کے وزرائے خارجہ").
-const URDU_OF: &[&str] = &["کے", "کی", "کا", "اور", "،", ",", "و"];
+/// Urdu words between states and the role they precede, as folded: "of" ("کے", "کی" → "كي",
+/// "کا" → "كا") and "and" ("افغانستان، بھارت اور نیپال کے وزرائے خارجہ").
+const URDU_OF: &[&str] = &["كي", "كا", "اور", "،", ",", "و"];
 
 /// How an actor was recognised, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
