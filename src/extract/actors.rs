@@ -14,6 +14,10 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
+/// Urdu words between states and the role they precede, as folded: "of" ("کے", "کی" → "كي",
+/// "کا" → "كا") and "and" ("افغانستان، بھارت اور نیپال کے وزرائے خارجہ").
+const URDU_OF: &[&str] = &["كي", "كا", "اور", "،", ",", "و"];
+
 /// How an actor was recognised, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum ActorKind {
@@ -278,9 +282,11 @@ impl<'a> Reader<'a> {
                     parties.push((j, home));
                 }
             }
-            if parties.is_empty() && i > 0 && self.text[ms[i].start..ms[i].end].is_ascii() {
-                // State before the role, English order (Arabic and Persian name the state after
-                // it: in "سيلتقي السوداني قائد الثورة" the word before is someone else).
+            let state_first = self.lang == "ur" || self.text[ms[i].start..ms[i].end].is_ascii();
+            if parties.is_empty() && i > 0 && state_first {
+                // State before the role, English and Urdu order ("ایران کے وزیر خارجہ"; Arabic and
+                // Persian name the state after it: in "سيلتقي السوداني قائد الثورة" the word
+                // before is someone else).
                 let mut j = i;
                 // Where the nearest word taken so far starts.
                 let mut edge = ms[i].start;
@@ -289,7 +295,7 @@ impl<'a> Reader<'a> {
                     if ms[j].end > edge {
                         continue;
                     }
-                    if !self.gap_is_connector(ms[j].end, edge) {
+                    if !self.gap_is_connector(ms[j].end, edge) && !(self.lang == "ur" && self.gap_of(ms[j].end, edge, MAX_CONNECTOR_GAP, URDU_OF, |e| *e == Entity::Rank)) {
                         break;
                     }
                     edge = ms[j].start;

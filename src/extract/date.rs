@@ -137,12 +137,16 @@ pub(super) fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention]
             _ => Some(date),
         };
     }
-    let p = published?;
+    // "in March 2023", "في أبريل 2023", "ژوئیه ۲۰۲۲", "جولائی 2021": a month with its year, when nothing gives the day.
+    let month = || dates.iter().find(|d| d.start >= s.start && d.end <= s.end && !d.yearless && d.date.day.is_none() && d.date.month.is_some()).map(|d| d.date);
+    let Some(p) = published else { return month() };
     if let Some((_, r)) = relative {
         return relative_date(p, r);
     }
-    let w = here().find_map(|m| if let Entity::Weekday(w) = m.entity { Some(w) } else { None })?;
-    nearest(p, w)
+    match here().find_map(|m| if let Entity::Weekday(w) = m.entity { Some(w) } else { None }) {
+        Some(w) => nearest(p, w),
+        None => month(),
+    }
 }
 
 /// Is the day within the edition's dates?

@@ -18,8 +18,13 @@ pub struct DateMention {
     pub yearless: bool,
 }
 
+/// The endings of English ordinal numbers written in digits ("1st", "22nd", "3rd", "17th").
+const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
+
 fn digits_before(text: &str, pos: usize) -> Option<(usize, u32, usize)> {
     let before = text[..pos].trim_end_matches(' ');
+    // An English ordinal day: "17th June".
+    let before = ORDINAL_SUFFIXES.iter().find_map(|x| before.strip_suffix(x).filter(|b| b.ends_with(|c: char| c.is_ascii_digit()))).unwrap_or(before);
     let digits: String = before.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
     if digits.is_empty() || digits.len() > 4 {
         return None;
@@ -40,7 +45,11 @@ fn digits_after(text: &str, pos: usize) -> Option<(usize, u32, usize)> {
     if digits.is_empty() || digits.len() > 4 {
         return None;
     }
-    let end = pos + skipped + digits.len();
+    let mut end = pos + skipped + digits.len();
+    // An English ordinal day: "May 2nd, 2024".
+    if let Some(x) = ORDINAL_SUFFIXES.iter().find(|x| text[end..].starts_with(*x) && !text[end + x.len()..].starts_with(char::is_alphanumeric)) {
+        end += x.len();
+    }
     // A number glued to letters is not a free-standing number, except a year
     // with its era letter: "2022م" (Gregorian), "1440ه" (Hijri), "1397ش" (Solar).
     let mut rest = text[end..].chars();

@@ -209,12 +209,13 @@ impl<'a> Reader<'a> {
         false
     }
 
-    /// "بحث X ... مع Y", "X discussed ... with Y": a verb of talks, then "with"
+    /// "بحث X ... مع Y", "X discussed ... with Y": a verb of talks (or "separately"), then "with"
     /// right before an official, a role, a rank or "his counterpart".
     /// (A "with" after any verb of talks is after the one that ends first: the
     /// words after that one are read once.)
     pub(super) fn discussed_with(&self, s: &Sentence) -> bool {
-        let Some(m) = self.mentions_in(s).filter(|m| m.entity == Entity::Phrase(Phrase::Discuss)).min_by_key(|m| m.end) else { return false };
+        // ("Separately" with "with" is talks too: "عقد ... لقاءات منفصلة مع", "met separately with".)
+        let Some(m) = self.mentions_in(s).filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Discuss | Phrase::Separately))).min_by_key(|m| m.end) else { return false };
         let rest = &self.text[m.end..s.end];
         rest.match_indices([' ', '،', ','])
             .filter_map(|(i, sep)| {
@@ -224,6 +225,69 @@ impl<'a> Reader<'a> {
             })
             .any(|after| self.side_follows(after, s.end))
     }
+}
+
+/// How many of the meetings just before a sentence its unstated subject is looked for in.
+const SUBJECT_LOOKBACK: usize = 4;
+
+/// The subject of a sentence that names no side before its meeting phrase: a
+/// pronoun ("وی", "he", "انہوں نے") or a role without its state ("the prime
+/// minister", "الرئيس", "رئیس‌جمهور"). A role is the person of one of the
+/// meetings just before who holds it; a pronoun is the first side of the
+/// meeting just before. None when the sentence states its subject.
+fn unstated_subject(reader: &Reader, s: &Sentence, actors: &Actors, earlier: &[Draft]) -> Option<Actor> {
+    // (The subject comes before "separately" also where the verb comes first: "التقى X كلا على حدة".)
+    let phrase = reader.mentions_in(s).find(|m| m.entity == Entity::Phrase(Phrase::Separately)).or_else(|| {
+        reader.mentions_in(s).find(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive | Phrase::Phone | Phrase::Video)))
+    })?;
+    if actors.within(s.start, phrase.start).any(|a| a.strong()) {
+        return None;
+    }
+    let role = bare_role(reader, s, phrase.start, actors);
+    let recent = earlier.iter().rev().take(SUBJECT_LOOKBACK);
+    let listed = parties_of(actors.within(s.start, s.end).filter(|a| a.start >= phrase.start));
+    let found = match role {
+        Some(role) => recent.flat_map(|d| d.actors.iter()).find(|a| a.strong() && holds(a, role)),
+        None => earlier.last().and_then(|d| d.actors.iter().find(|a| a.strong())),
+    };
+    found.filter(|a| !listed.contains(&a.party)).cloned()
+}
+
+/// How many actors before a sentence a role without its state is looked for among.
+const ROLE_LOOKBACK: usize = 32;
+
+/// How far (in folded bytes) a state may stand from a role and be its state ("Kazakhstan's Defence Minister", "الرئيس الروسي").
+const ROLE_STATE_GAP: usize = 4;
+
+/// The first role the sentence names without its state, not part of an actor
+/// ("the king", "الملك", "رئیس‌جمهور"), before `end`.
+fn bare_role(reader: &Reader, s: &Sentence, end: usize, actors: &Actors) -> Option<&'static str> {
+    let here: Vec<&Mention> = reader.mentions_in(&Sentence { start: s.start, end }).collect();
+    let state = |m: &&&Mention| matches!(m.entity, Entity::Country(_) | Entity::Demonym(_));
+    // (`here` is in text order: the states beside a role are found by binary search.)
+    let stated = |m: &Mention| {
+        let first = here.partition_point(|n| n.end + ROLE_STATE_GAP < m.start);
+        here[first..].iter().take_while(|n| n.start <= m.end + ROLE_STATE_GAP).filter(state).any(|n| n.end + ROLE_STATE_GAP >= m.start)
+    };
+    here.iter().find_map(|m| match m.entity {
+        Entity::Role(r) if !actors.covering(m.start).any(|a| a.end > m.start) && !stated(m) => Some(reader.k.roles[r as usize].as_str()),
+        _ => None,
+    })
+}
+
+/// Does this actor hold this role (as written, or as the official's office)?
+fn holds(a: &Actor, role: &str) -> bool {
+    a.role == Some(role) || a.officials.iter().any(|&o| Knowledge::get().official(o).role == role)
+}
+
+/// "The king will meet President Trump": a role named without its state is the
+/// person named before who holds it (among the last actors before the sentence),
+/// when that person's state is not already a side of the sentence.
+fn role_holder(reader: &Reader, s: &Sentence, actors: &Actors) -> Option<Actor> {
+    let role = bare_role(reader, s, s.end, actors)?;
+    let here = parties_of(actors.within(s.start, s.end).filter(|a| a.strong()));
+    let before = actors.list.partition_point(|a| a.start < s.start);
+    actors.list[..before].iter().rev().take(ROLE_LOOKBACK).find(|a| a.strong() && holds(a, role)).filter(|a| !here.contains(&a.party)).cloned()
 }
 
 /// The meeting drafts of the article, sentence by sentence. With no meeting
@@ -238,9 +302,14 @@ pub(super) fn drafts(reader: &Reader, sentences: &[Sentence], actors: &Actors) -
         if !triggered || reader.is_interview(s) || reader.has_phrase(s, Phrase::Background) {
             continue;
         }
-        if let Some(d) = draft(reader, s, actors, protagonist.as_ref()) {
+        // A list met separately by a subject the sentence does not state ("he",
+        // "the prime minister"): that subject is the one of the meetings before.
+        let listed_separately = reader.has_phrase(s, Phrase::Separately) || actors.within(s.start, s.end).any(|a| a.separate);
+        let subject = if listed_separately { unstated_subject(reader, s, actors, &drafts) } else { role_holder(reader, s, actors) };
+        let own = subject.as_ref().or(protagonist.as_ref());
+        if let Some(d) = draft(reader, s, actors, own) {
             let separately = reader.has_phrase(s, Phrase::Separately) || d.actors.iter().any(|a| a.separate);
-            drafts.extend(split(d, separately, protagonist.as_ref()));
+            drafts.extend(split(d, separately, own));
         }
     }
     if drafts.is_empty() && sentences.iter().any(|s| reader.has_phrase(s, Phrase::Anaphor)) {
