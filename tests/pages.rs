@@ -1,10 +1,11 @@
-//! Saved news pages read as a person reads them (`src/readable.rs`): realistic
+//! Saved news pages read as a person reads them (`src/library/readable.rs`): realistic
 //! pages of Arabic, Persian, English and Urdu outlets' layouts, whose menus,
 //! tickers, "most read", "related" boxes, comments and footers name other
 //! meetings. From each page: the headline and dateline kept, every meeting of
 //! the article found, none from the boilerplate.
 
-use didar::{analyze, readable, Article};
+use didar::library::readable;
+use didar::{analyze, Article};
 
 struct Page {
     file: &'static str,
