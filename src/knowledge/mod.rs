@@ -243,22 +243,22 @@ struct ScriptPatterns {
     trie: OnceLock<Trie>,
 }
 
-pub(crate) const COUNTRIES: &str = include_str!("../../data/countries.tsv");
-const COUNTRY_NAMES: &str = include_str!("../../data/country-names.tsv");
-const DEMONYMS: &str = include_str!("../../data/demonyms.tsv");
-pub(crate) const CITIES: &str = include_str!("../../data/cities.tsv");
-pub(crate) const BODIES: &str = include_str!("../../data/bodies.tsv");
-const ROLES: &str = include_str!("../../data/roles.tsv");
-const RANKS: &str = include_str!("../../data/ranks.tsv");
-const OFFICIALS: &str = include_str!("../../data/officials.tsv");
-const AGENCIES: &str = include_str!("../../data/agencies.tsv");
-const EVENTS: &str = include_str!("../../data/events.tsv");
-const EDITIONS: &str = include_str!("../../data/event-editions.tsv");
-pub(crate) const MONTHS: &str = include_str!("../../data/months.tsv");
-const WEEKDAYS: &str = include_str!("../../data/weekdays.tsv");
-const ORDINALS: &str = include_str!("../../data/ordinals.tsv");
-const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
-const TOPICS: &str = include_str!("../../data/topics.tsv");
+pub(crate) const COUNTRIES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/countries.tsv"));
+const COUNTRY_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/country-names.tsv"));
+const DEMONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/demonyms.tsv"));
+pub(crate) const CITIES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/cities.tsv"));
+pub(crate) const BODIES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/bodies.tsv"));
+const ROLES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/roles.tsv"));
+const RANKS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/ranks.tsv"));
+const OFFICIALS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/officials.tsv"));
+const AGENCIES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/agencies.tsv"));
+const EVENTS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/events.tsv"));
+const EDITIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/event-editions.tsv"));
+pub(crate) const MONTHS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/months.tsv"));
+const WEEKDAYS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/weekdays.tsv"));
+const ORDINALS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/ordinals.tsv"));
+const TRIGGERS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/triggers.tsv"));
+const TOPICS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/topics.tsv"));
 
 /// The most fields a record of a knowledge file has (`scripts/check-data.py`
 /// checks each file's count).
@@ -1086,7 +1086,7 @@ mod tests {
     #[test]
     fn records_hold_every_field() {
         let files = [COUNTRIES, COUNTRY_NAMES, DEMONYMS, CITIES, BODIES, ROLES, RANKS, OFFICIALS, AGENCIES, EVENTS, EDITIONS, MONTHS, WEEKDAYS, ORDINALS, TRIGGERS, TOPICS];
-        for file in files.into_iter().chain([include_str!("../../data/interface-names.tsv")]) {
+        for file in files.into_iter().chain([include_str!(concat!(env!("OUT_DIR"), "/data/interface-names.tsv"))]) {
             let widest = file.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').count()).max().unwrap_or(0);
             assert!(widest <= MAX_FIELDS, "{widest} fields");
         }

@@ -168,7 +168,7 @@ fn names() -> &'static Names {
             }
         }
         let mut shown = HashMap::new();
-        for f in records(include_str!("../../data/interface-names.tsv")) {
+        for f in records(include_str!(concat!(env!("OUT_DIR"), "/data/interface-names.tsv"))) {
             if let [kind, key, ar, fa] = f[..] {
                 shown.insert((kind, key, "ar"), ar);
                 shown.insert((kind, key, "fa"), fa);
