@@ -306,7 +306,7 @@ mod tests {
         };
         assert!(read_json(&file(&add("a#add-1", r#""IR","KZ""#, r#""2024-02-29""#))).is_ok());
         let thousand = (0..1000).map(|i| format!("\"P{i:03}\"")).collect::<Vec<_>>().join(",");
-        let every_state: Vec<String> = include_str!(concat!(env!("OUT_DIR"), "/data/countries.tsv")).lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()).map(|c| format!("\"{c}\"")).collect();
+        let every_state: Vec<String> = include_str!(concat!(env!("OUT_DIR"), "/data/countries.tsv")).lines().filter(|l| !l.is_empty() && !l.starts_with('#')).filter_map(|l| l.split('\t').next()).map(|c| format!("\"{c}\"")).collect();
         let mut every_state = every_state;
         every_state.dedup();
         for (c, why) in [
