@@ -9,7 +9,7 @@
 use super::participants::*;
 use super::reader::*;
 use crate::knowledge::{Entity, Knowledge, Mention, PartyId, Phrase};
-use crate::text::{self};
+use crate::text;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
