@@ -5,7 +5,8 @@
 //! pipeline), matched by party set in order; the others check one stage's own
 //! output (`didar::extract::examples::stage`): `dates` (dates written and the
 //! publication date), `actors` (each actor's party, kind, role, name), `frames`
-//! (each sentence's meeting drafts, before the refiners).
+//! (each sentence's meeting drafts, before the refiners). `dating.json` holds
+//! whole meetings too, for their date's interval and the kinds of its reasons.
 //!
 //! A new rule comes with its examples in the table of its stage, in every
 //! language the phenomenon occurs in.
@@ -42,6 +43,7 @@ fn meeting_problems(case: &Value) -> Vec<String> {
             problems.extend(
                 [
                     check("date", m.date.as_deref()),
+                    check("interval", m.date_interval.map(|i| i.to_string()).as_deref()),
                     check("status", Some(m.status.as_str())),
                     check("mode", Some(m.mode.as_str())),
                     check("occasion", m.occasion.as_deref()),
@@ -51,6 +53,17 @@ fn meeting_problems(case: &Value) -> Vec<String> {
                 .into_iter()
                 .flatten(),
             );
+            // "date": null — the meeting must stay undated.
+            if e.get("date").is_some_and(Value::is_null) && m.date.is_some() {
+                problems.push(format!("date {:?}, expected none", m.date));
+            }
+            // "reasons": the kinds of the date's reasons, in order.
+            if let Some(want) = field(e, "reasons").and_then(Value::as_array) {
+                let got: Vec<&str> = m.date_reasons.iter().map(|r| r.kind.as_str()).collect();
+                if want.iter().map(Value::as_str).collect::<Vec<_>>() != got.iter().map(|k| Some(*k)).collect::<Vec<_>>() {
+                    problems.push(format!("date reasons {got:?}, expected {want:?}"));
+                }
+            }
             for t in field(e, "topics").and_then(Value::as_array).into_iter().flatten() {
                 if !m.topics.iter().any(|x| Some(x.as_str()) == t.as_str()) {
                     problems.push(format!("topics {:?} lack {t}", m.topics));
@@ -123,7 +136,7 @@ fn every_stage_table() {
         let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(table).unwrap()).unwrap();
         for case in &cases {
             count += 1;
-            let problems = if stage == "meetings" { meeting_problems(case) } else { stage_problems(stage, case) };
+            let problems = if stage == "meetings" || stage == "dating" { meeting_problems(case) } else { stage_problems(stage, case) };
             if !problems.is_empty() {
                 failures.push(format!("{stage}: {}: {}", case["name"].as_str().unwrap(), problems.join("; ")));
             }

@@ -9,7 +9,7 @@ use super::frames::*;
 use super::reader::*;
 use crate::knowledge::{Edition, Entity, Mention, Phrase, Relative};
 use crate::model::calendar::Ymd;
-use crate::model::{Meeting, PartialDate, Status};
+use crate::model::{Interval, Meeting, PartialDate, Status};
 use crate::text::Sentence;
 
 /// With no publication date, the lead's date when the lead says it is today:
@@ -83,13 +83,7 @@ pub(super) fn relative_date(p: Ymd, r: Relative) -> Option<PartialDate> {
             return Some(PartialDate::month(year, month));
         }
     };
-    if first == last {
-        Some(PartialDate::day(first.year, first.month, first.day))
-    } else if (first.year, first.month) == (last.year, last.month) {
-        Some(PartialDate::month(first.year, first.month))
-    } else {
-        (first.year == last.year).then_some(PartialDate { year: first.year, month: None, day: None })
-    }
+    Interval::between(first, last).as_date()
 }
 
 /// The date the sentence gives: an explicit date, or a relative time read against the day it is written on.
@@ -198,5 +192,6 @@ pub(super) fn date_from_later_reference(m: &mut Meeting, reader: &Reader, senten
         m.date_in_text = m.date.clone();
         m.date_precision = Some(date.precision().to_string());
         m.date_source = Some("text".into());
+        super::dating::narrow_to_date(m, "text", "a later sentence about the meeting dates it");
     }
 }

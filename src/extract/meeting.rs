@@ -3,6 +3,7 @@
 
 use super::actors::*;
 use super::date::*;
+use super::dating::*;
 use super::dates::DateMention;
 use super::frames::*;
 use super::occasion::*;
@@ -10,7 +11,7 @@ use super::participants::*;
 use super::place::*;
 use super::reader::*;
 use crate::knowledge::{Entity, Mention, PartyId, Phrase};
-use crate::model::{Evidence, Meeting, Mode, Participant, PartialDate, Status};
+use crate::model::{Evidence, Interval, Meeting, Mode, Participant, PartialDate, Status};
 use crate::text::{self, Folded, Sentence};
 
 #[allow(clippy::too_many_arguments)]
@@ -38,14 +39,20 @@ pub(super) fn finish(
     let evidence = d.reports.iter().min_by_key(|s| (others_named(s), Some(**s) == headline, s.start)).unwrap_or(&d.reports[0]);
     // Held or planned as the evidence says (a headline "will meet" may precede "met").
     let status = if reader.has_phrase(evidence, Phrase::Planned) { Status::Planned } else { Status::Held };
-    let date_in_text = d.reports.iter().find_map(|s| sentence_date(reader, s, dates, status));
+    let said = d.reports.iter().find_map(|s| sentence_date(reader, s, dates, status).map(|date| (date, s)));
+    let date_in_text = said.map(|(date, _)| date);
     let reference = date_in_text.or_else(|| reader.published.map(|p| PartialDate::day(p.year, p.month, p.day)));
 
     // Participants, with shared names resolved by the date.
     let mut participants: Vec<Participant> = Vec::new();
+    // The officials named, and where: their terms bound the date.
+    let mut named: Vec<(u16, usize, usize)> = Vec::new();
     let role_of_side = d.actors.iter().find_map(|a| a.role.or_else(|| a.officials.first().map(|&o| k.official(o).role.as_str())));
     for a in &d.actors {
         let official = choose_official(k, &a.officials, reference, actors, role_of_side);
+        if let Some(o) = official {
+            named.push((o, a.start, a.end));
+        }
         let (name, role) = match official {
             Some(o) => (Some(k.official(o).name.clone()), a.role.or(Some(k.official(o).role.as_str()))),
             None => (a.written_name.clone(), a.role.or(if a.kind == ActorKind::Counterpart { role_of_side } else { None })),
@@ -59,13 +66,13 @@ pub(super) fn finish(
     // An unnamed participant ("his Kazakh counterpart") is the one person of that
     // side and role the article names elsewhere, if there is exactly one.
     for p in participants.iter_mut().filter(|p| p.name.is_none()) {
-        let mut named: Vec<(String, Option<String>)> = Vec::new();
+        let mut people_named: Vec<(String, Option<String>, Option<(u16, usize, usize)>)> = Vec::new();
         // (Actors alike give the same name and role: each kind is read once. Two names
         // already decide that the side's person is not known.)
         let party = k.party_id(&p.party);
         let people = party.and_then(|q| actors.cast(k).people.get(&q)).map_or(&[][..], Vec::as_slice);
         for a in people.iter().map(|&i| &actors[i]) {
-            if named.len() >= 2 {
+            if people_named.len() >= 2 {
                 break;
             }
             let official = choose_official(k, &a.officials, reference, actors, p.role.as_deref());
@@ -78,11 +85,12 @@ pub(super) fn finish(
                 (Some(x), Some(y)) => roles_agree(x, y),
                 _ => true,
             };
-            if compatible && !named.iter().any(|(n, _)| *n == name) {
-                named.push((name, role));
+            if compatible && !people_named.iter().any(|(n, ..)| *n == name) {
+                people_named.push((name, role, official.map(|o| (o, a.start, a.end))));
             }
         }
-        if let [(name, role)] = named.as_slice() {
+        if let [(name, role, official)] = people_named.as_slice() {
+            named.extend(official);
             p.name = Some(name.clone());
             if p.role.is_none() {
                 p.role = role.clone();
@@ -106,21 +114,31 @@ pub(super) fn finish(
     let snapshot = participants.clone();
     participants.retain(|p| p.name.is_some() || !snapshot.iter().any(|q| q.party == p.party && q.name.is_some() && (q.role == p.role || p.role.is_none())));
 
-    let occasion = occasion(reader, reports, d, reference);
+    let mut dating = Dating::of(bounds(reader, dates, status, said, &named));
+    let occasion = occasion(reader, reports, d, reference, &dating);
+    if let Some(b) = occasion.as_ref().and_then(|o| edition_bound(o.edition.as_ref()?, &o.name, Some(o.words))) {
+        dating.apply(b);
+    }
     let published = reader.published.map(|p| PartialDate::day(p.year, p.month, p.day));
     let edition = occasion.as_ref().and_then(|o| o.edition.as_ref());
     // "today, Sunday" at a forum whose edition had one Sunday: that day.
     let weekday_of = |m: &Mention| if let Entity::Weekday(w) = m.entity { Some(w) } else { None };
     // The report's weekday, else the article's first (the day of the lead).
-    let weekday = reports.mentions(reader).find_map(weekday_of).or_else(|| *reader.first_weekday.get_or_init(|| reader.mentions.iter().find_map(weekday_of)));
-    let edition_day = edition.zip(weekday).and_then(|(ed, w)| weekday_within(ed, w));
+    let weekday = reports.mentions(reader).find(|m| weekday_of(m).is_some()).or_else(|| reader.first_weekday.get_or_init(|| reader.mentions.iter().find(|m| weekday_of(m).is_some()).copied()).as_ref());
+    let edition_day = edition.zip(weekday.and_then(weekday_of)).and_then(|(ed, w)| weekday_within(ed, w));
     // The text's own date; else the publication day when it falls within the
     // occasion (or there is no occasion): news reports a meeting the day it happens;
     // else the occasion's dates.
     let (date, source) = match (date_in_text, edition, published) {
         (Some(t), _, _) => (Some(t), Some("text")),
         (None, Some(ed), Some(p)) if edition_contains(ed, &p) => (Some(p), Some("publication")),
-        (None, Some(_), _) if edition_day.is_some() => (edition_day, Some("occasion")),
+        (None, Some(_), _) if edition_day.is_some() => {
+            if let (Some(day), Some(w)) = (edition_day, weekday) {
+                let note = format!("the one day of the occasion that fell on the weekday the article gives, {day}");
+                dating.apply(Bound { kind: "weekday", interval: Interval::of(&day).unwrap_or_default(), firm: true, note, words: Some((w.start, w.end)) });
+            }
+            (edition_day, Some("occasion"))
+        }
         (None, Some(ed), _) => (edition_date(ed), edition_date(ed).map(|_| "occasion")),
         // (Not when the report puts the meeting in another week or month.)
         (None, None, Some(p)) if !d.reports.iter().any(|s| relative_in(reader, s).is_some()) => (Some(p), Some("publication")),
@@ -147,7 +165,7 @@ pub(super) fn finish(
     let mut parties: Vec<String> = parties_of(&d.actors).into_iter().map(|p| k.party(p).to_string()).collect();
     parties.sort();
     let (s, e) = folded.span(evidence.start, evidence.end);
-    Meeting {
+    let mut meeting = Meeting {
         parties,
         participants,
         date: date.map(|d| d.to_string()),
@@ -160,5 +178,9 @@ pub(super) fn finish(
         status,
         topics: Vec::new(),
         evidence: Evidence { start: s, end: e, text: text::char_slice(original, s, e).to_string() },
-    }
+        date_interval: None,
+        date_reasons: Vec::new(),
+    };
+    settle(&mut meeting, &dating, folded, original);
+    meeting
 }

@@ -17,6 +17,7 @@ mod actors;
 pub mod dates;
 pub mod examples;
 mod date;
+mod dating;
 mod frames;
 mod meeting;
 mod names;
@@ -74,6 +75,7 @@ pub fn analyze(article: &Article) -> Analysis {
     // Refiners across the article's meetings.
     refine::date_from_siblings(&mut meetings);
     refine::continue_visits(&mut meetings, &passages.firsts);
+    meetings.iter_mut().for_each(dating::date_from_interval);
     Analysis { id: article.id.clone(), lang: lang.to_string(), published: reader.published.map(|d| d.to_string()), meetings }
 }
 

@@ -3,12 +3,13 @@
 //! ordinal written with it, the date, or the one edition every named official
 //! was in office for.
 
+use super::dating::*;
 use super::frames::*;
 use super::reader::*;
 use crate::knowledge::occasions;
 use crate::knowledge::{Edition, Entity, Mention, Phrase};
 use crate::model::calendar::Ymd;
-use crate::model::{Mode, PartialDate};
+use crate::model::{Interval, Mode, PartialDate};
 use crate::text::{self, Sentence};
 
 /// The event a meeting was held on the sidelines of.
@@ -17,10 +18,12 @@ pub(super) struct Occasion {
     pub(super) name: String,
     pub(super) event: u16,
     pub(super) edition: Option<Edition>,
+    /// Where the text names it (folded byte offsets).
+    pub(super) words: (usize, usize),
 }
 
 /// The occasion: an event named in the sentence, or one the article says the visit was for.
-pub(super) fn occasion(reader: &Reader, reports: &Reports, d: &Draft, reference: Option<PartialDate>) -> Option<Occasion> {
+pub(super) fn occasion(reader: &Reader, reports: &Reports, d: &Draft, reference: Option<PartialDate>, dating: &Dating) -> Option<Occasion> {
     let k = reader.k;
     let in_sentence = reports.mentions(reader).find(|m| matches!(m.entity, Entity::Event(_))).copied();
     let mention = in_sentence.or_else(|| {
@@ -73,17 +76,23 @@ pub(super) fn occasion(reader: &Reader, reports: &Reports, d: &Draft, reference:
             })
         })
     } else {
-        // The one edition every named participant was in office for.
-        let fits: Vec<&&Edition> = editions
-            .iter()
-            .filter(|ed| {
-                ed.start.is_some_and(|st| d.actors.iter().filter(|a| !a.officials.is_empty()).all(|a| a.officials.iter().any(|&o| k.official(o).in_office(&st))))
-                    && d.actors.iter().any(|a| !a.officials.is_empty())
-            })
-            .collect();
-        if fits.len() == 1 { Some(fits[0]) } else { None }
+        // The one edition the evidence leaves (the officials' terms, the events
+        // the article mentions), among those its firm bounds allow, else among
+        // the likely ones.
+        let days = |ed: &&&Edition| edition_bound(ed, "", None).map(|b| b.interval);
+        let within = |i: &Interval| editions.iter().filter(|ed| days(ed).is_some_and(|e| e.overlaps(i))).collect::<Vec<_>>();
+        let firm = within(&dating.firm);
+        match firm.as_slice() {
+            _ if !dating.is_bounded() => None,
+            [one] => Some(*one),
+            [] => None,
+            _ => match within(&dating.likely).as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            },
+        }
     }
     .map(|ed| (*ed).clone());
     let name = occasions::name(k, event, edition.as_ref());
-    Some(Occasion { name, event: e, edition })
+    Some(Occasion { name, event: e, edition, words: (mention.start, mention.end) })
 }

@@ -45,19 +45,23 @@ pub(super) struct Reader<'a> {
     /// The names after ranks ([`Reader::rank_name_near`]), once asked.
     pub(super) rank_names: OnceCell<RankNames>,
     /// The article's first weekday, once asked.
-    pub(super) first_weekday: OnceCell<Option<u8>>,
+    pub(super) first_weekday: OnceCell<Option<Mention>>,
     /// The event the article places its meetings at ("على هامش ..."), once asked.
     pub(super) placed_event: OnceCell<Option<Mention>>,
     /// The article's events, in text order.
     pub(super) events: OnceCell<Vec<Mention>>,
     /// The places the article gives that do not depend on the meeting ([`location`]), once asked.
     pub(super) places: OnceCell<Places>,
+    /// The datable events the article mentions ([`Reader::landmarks`]), once asked.
+    pub(super) landmarks: OnceCell<Vec<(Mention, bool)>>,
+    /// Its first "first visit since taking office" ([`Reader::newly`]), once asked.
+    pub(super) newly: OnceCell<Option<Mention>>,
 }
 
 impl<'a> Reader<'a> {
     pub(super) fn new(k: &'static Knowledge, text: &'a str, mentions: Vec<Mention>, published: Option<Ymd>, lang: &'static str) -> Self {
         let longest = mentions.iter().map(|m| m.end - m.start).max().unwrap_or(0);
-        Reader { k, text, mentions, published, lang, today: published, longest, home: OnceCell::new(), rank_names: OnceCell::new(), first_weekday: OnceCell::new(), placed_event: OnceCell::new(), events: OnceCell::new(), places: OnceCell::new() }
+        Reader { k, text, mentions, published, lang, today: published, longest, home: OnceCell::new(), rank_names: OnceCell::new(), first_weekday: OnceCell::new(), placed_event: OnceCell::new(), events: OnceCell::new(), places: OnceCell::new(), landmarks: OnceCell::new(), newly: OnceCell::new() }
     }
 
     /// The mentions that start at or after `pos`, in text order.

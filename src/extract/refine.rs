@@ -116,6 +116,7 @@ pub(super) fn date_from_siblings(meetings: &mut [Meeting]) {
         if let Some((_, date)) = same_occasion.into_iter().chain(same_place).min_by_key(|(n, _)| *n) {
             m.date = date.clone();
             m.date_source = Some("article".into());
+            super::dating::narrow_to_date(m, "article", "another meeting of the same occasion or place is dated by the text");
         }
     }
 }
@@ -142,6 +143,7 @@ pub(super) fn continue_visits(meetings: &mut [Meeting], firsts: &[usize]) {
             m.date = date;
             m.date_precision = precision;
             m.date_source = Some("article".into());
+            super::dating::narrow_to_date(m, "article", "continues the visit of the dated meeting reported before it");
             if m.mode == Mode::InPerson {
                 m.occasion = occasion;
                 m.location = location;

@@ -40,6 +40,8 @@ pub enum Entity {
     Official(u16),
     Agency(u16),
     Event(u16),
+    /// A datable event the news mentions ("the US designation of the IRGC").
+    Landmark(u16),
     Month(Calendar, u8),
     /// 1 = Monday … 7 = Sunday.
     Weekday(u8),
@@ -93,6 +95,10 @@ pub enum Phrase {
     Background,
     Ours,
     Together,
+    /// "ahead of" an event: the meeting came before it.
+    Ahead,
+    /// "first foreign visit since taking office", "newly appointed".
+    Newly,
 }
 
 impl Phrase {
@@ -129,6 +135,8 @@ impl Phrase {
             "background" => Phrase::Background,
             "ours" => Phrase::Ours,
             "together" => Phrase::Together,
+            "ahead" => Phrase::Ahead,
+            "newly" => Phrase::Newly,
             _ => return None,
         })
     }
@@ -168,6 +176,19 @@ pub struct Agency {
     pub name: String,
     /// The outlet's home state: "our country" in its reports.
     pub country: Option<PartyId>,
+}
+
+/// A datable event an article may mention, which bounds the date of the
+/// meetings it reports (`data/landmarks.tsv`).
+#[derive(Debug, Clone)]
+pub struct Landmark {
+    pub id: String,
+    /// Its day (or month, when only the month is sure).
+    pub date: PartialDate,
+    /// The last day of an event that lasted (a war), if any.
+    pub end: Option<PartialDate>,
+    /// Its English name (the first English form).
+    pub name: String,
 }
 
 #[derive(Debug, Clone)]
@@ -211,6 +232,7 @@ pub struct Knowledge {
     pub agencies: Vec<Agency>,
     pub events: Vec<Event>,
     pub editions: Vec<Edition>,
+    pub landmarks: Vec<Landmark>,
     /// Topics of the taxonomy (`data/topics.tsv`).
     pub topics: Vec<String>,
     /// English ordinal words by number ("Fifth"), for canonical event names.
@@ -254,6 +276,7 @@ const OFFICIALS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/officials.t
 const AGENCIES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/agencies.tsv"));
 const EVENTS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/events.tsv"));
 const EDITIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/event-editions.tsv"));
+const LANDMARKS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/landmarks.tsv"));
 pub(crate) const MONTHS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/months.tsv"));
 const WEEKDAYS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/weekdays.tsv"));
 const ORDINALS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/ordinals.tsv"));
@@ -262,7 +285,7 @@ const TOPICS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/topics.tsv"));
 
 /// The most fields a record of a knowledge file has (`scripts/check-data.py`
 /// checks each file's count).
-const MAX_FIELDS: usize = 8;
+const MAX_FIELDS: usize = 9;
 
 /// The fields of one record of a TSV knowledge file, held without allocating.
 pub(crate) struct Record<'a> {
@@ -461,6 +484,7 @@ impl Knowledge {
             }
             Entity::Agency(a) => format!("agency {}", self.agencies[a as usize].name),
             Entity::Event(ev) => format!("event {}", self.events[ev as usize].id),
+            Entity::Landmark(l) => format!("landmark {} ({})", self.landmarks[l as usize].id, self.landmarks[l as usize].date),
             Entity::Month(c, m) => format!("month {c:?} {m}"),
             Entity::Weekday(w) => format!("weekday {w}"),
             Entity::Ordinal(n) => format!("ordinal {n}"),
@@ -510,6 +534,7 @@ impl Knowledge {
             agencies: Vec::new(),
             events: Vec::new(),
             editions: Vec::new(),
+            landmarks: Vec::new(),
             topics: Vec::new(),
             ordinal_words: HashMap::new(),
             patterns: Vec::new(),
@@ -627,6 +652,18 @@ impl Knowledge {
                     city,
                     country,
                 });
+            }
+        }
+        for r in records(LANDMARKS) {
+            // id, date, end, kind, source, then the forms in en, ar, fa, ur.
+            if let [id, date, end, _kind, _source, names @ ..] = r.as_slice() {
+                let Some(date) = PartialDate::parse(date) else { continue };
+                let i = k.landmarks.len() as u16;
+                let name = names.first().and_then(|n| forms(n).next()).unwrap_or(id).to_string();
+                k.landmarks.push(Landmark { id: id.to_string(), date, end: PartialDate::parse(end), name });
+                for f in names.iter().flat_map(|n| forms(n)) {
+                    b.add(f, Entity::Landmark(i));
+                }
             }
         }
         for r in records(MONTHS) {
@@ -1085,7 +1122,7 @@ mod tests {
 
     #[test]
     fn records_hold_every_field() {
-        let files = [COUNTRIES, COUNTRY_NAMES, DEMONYMS, CITIES, BODIES, ROLES, RANKS, OFFICIALS, AGENCIES, EVENTS, EDITIONS, MONTHS, WEEKDAYS, ORDINALS, TRIGGERS, TOPICS];
+        let files = [COUNTRIES, COUNTRY_NAMES, DEMONYMS, CITIES, BODIES, ROLES, RANKS, OFFICIALS, AGENCIES, EVENTS, EDITIONS, LANDMARKS, MONTHS, WEEKDAYS, ORDINALS, TRIGGERS, TOPICS];
         for file in files.into_iter().chain([include_str!(concat!(env!("OUT_DIR"), "/data/interface-names.tsv"))]) {
             let widest = file.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').count()).max().unwrap_or(0);
             assert!(widest <= MAX_FIELDS, "{widest} fields");

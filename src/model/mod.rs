@@ -7,6 +7,9 @@
 //! Layer: the bottom one. Uses nothing else of Didar.
 
 pub mod calendar;
+pub mod interval;
+
+pub use interval::{DateReason, Interval};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -46,8 +49,14 @@ pub struct Meeting {
     pub date_in_text: Option<String>,
     /// `day`, `month` or `year`: the precision of `date`.
     pub date_precision: Option<String>,
-    /// Where `date` came from: `text`, `occasion`, `article` or `publication`.
+    /// Where `date` came from: `text`, `occasion`, `article`, `publication` or `interval`.
     pub date_source: Option<String>,
+    /// Every day the evidence allows (EDTF), when anything bounds it; `date` is its best point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_interval: Option<Interval>,
+    /// What bounded `date_interval`, in the order it was applied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub date_reasons: Vec<DateReason>,
     pub location: Option<Location>,
     /// Canonical English name of the event on whose sidelines it was held.
     pub occasion: Option<String>,
@@ -202,6 +211,8 @@ impl Meeting {
             date_in_text: None,
             date_precision: None,
             date_source: None,
+            date_interval: None,
+            date_reasons: vec![],
             location: None,
             occasion: None,
             mode: Mode::InPerson,
