@@ -8,7 +8,7 @@ pub mod names;
 pub mod scale;
 pub mod view;
 
-use crate::model::{Analysis, Evidence, Meeting, PartialDate, Participant, Party};
+use crate::model::{Analysis, DateReason, Evidence, Interval, Meeting, PartialDate, Participant, Party};
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
@@ -37,17 +37,37 @@ fn date_of(m: &Meeting) -> Option<PartialDate> {
     m.date.as_deref().and_then(PartialDate::parse)
 }
 
+/// The longest interval of an undated report that a shared name may join to a dated one (days).
+const FEW_WEEKS: i64 = 45;
+
 /// Could two reports be of the same meeting? (`da`, `db`: their dates, parsed.)
+/// Their parties, mode and named participants must agree, and their dates:
+/// both dated, one within the other; otherwise the days their evidence allows
+/// must overlap, and the occasion agree where both give one; an undated
+/// report joins a dated one when they share the occasion, or a named person
+/// and its evidence leaves only a few weeks.
 fn same_meeting(a: &Meeting, da: Option<PartialDate>, b: &Meeting, db: Option<PartialDate>) -> bool {
-    if a.parties != b.parties || a.mode != b.mode {
+    if a.parties != b.parties || a.mode != b.mode || !a.parties.iter().all(|p| names_agree(&a.participants, &b.participants, p)) {
         return false;
     }
-    let dates_agree = match (da, db) {
+    let days = |m: &Meeting, d: Option<PartialDate>| m.date_interval.or_else(|| d.and_then(|d| Interval::of(&d))).unwrap_or(Interval::ALWAYS);
+    if !days(a, da).overlaps(&days(b, db)) {
+        return false;
+    }
+    let same_occasion = a.occasion.is_some() && a.occasion == b.occasion;
+    match (da, db) {
         (Some(x), Some(y)) => x.within(&y) || y.within(&x),
-        (None, None) => a.occasion.is_some() && a.occasion == b.occasion,
-        _ => false,
-    };
-    dates_agree && a.parties.iter().all(|p| names_agree(&a.participants, &b.participants, p))
+        (None, None) => same_occasion,
+        _ => {
+            let occasions_agree = a.occasion.is_none() || b.occasion.is_none() || same_occasion;
+            let shares_a_name = a.participants.iter().any(|p| p.name.is_some() && b.participants.iter().any(|q| q.party == p.party && q.name == p.name));
+            let undated = if da.is_none() { a } else { b };
+            // (The same officials meet many times: a shared name identifies the
+            // meeting only when the undated report's evidence leaves a few weeks.)
+            let few_weeks = undated.date_interval.and_then(|i| i.days()).is_some_and(|n| n <= FEW_WEEKS);
+            occasions_agree && undated.date_interval.is_some() && (same_occasion || shares_a_name && few_weeks)
+        }
+    }
 }
 
 /// Named participants of a party agree when either side names none or they share a name.
@@ -63,12 +83,28 @@ fn names_agree(a: &[Participant], b: &[Participant], party: &str) -> bool {
 /// entry's date, which the report may make more precise.
 fn enrich(into: &mut Meeting, date: Option<PartialDate>, from: &Meeting, from_date: Option<PartialDate>) -> Option<PartialDate> {
     let mut date = date;
-    if let (Some(x), Some(y)) = (date, from_date) {
-        if y.within(&x) && y != x {
-            date = Some(y);
-            into.date = from.date.clone();
-            into.date_precision = from.date_precision.clone();
-            into.date_source = from.date_source.clone();
+    let more_precise = match (date, from_date) {
+        (Some(x), Some(y)) => y.within(&x) && y != x,
+        (None, Some(_)) => true,
+        _ => false,
+    };
+    if more_precise {
+        date = from_date;
+        into.date = from.date.clone();
+        into.date_precision = from.date_precision.clone();
+        into.date_source = from.date_source.clone();
+    }
+    // The days both reports allow; the other report's reasons where they narrow them.
+    if let Some(theirs) = from.date_interval {
+        let ours = into.date_interval.unwrap_or(Interval::ALWAYS);
+        if let Some(both) = ours.meet(&theirs).filter(|b| *b != ours) {
+            into.date_interval = Some(both);
+            into.date_reasons.push(DateReason {
+                kind: "report".into(),
+                interval: theirs,
+                note: format!("another report of the same meeting ({}) dates it", from.date.as_deref().unwrap_or("by its evidence")),
+                words: None,
+            });
         }
     }
     for p in &from.participants {
@@ -176,5 +212,43 @@ mod tests {
         let t = Timeline::build([&a]);
         let dates: Vec<_> = t.entries.iter().map(|e| e.meeting.date.clone()).collect();
         assert_eq!(dates, [Some("2018-09-07".into()), Some("2018-09-08".into()), Some("2018-09-08".into()), None]);
+    }
+
+    fn with_interval(mut m: Meeting, interval: &str, occasion: Option<&str>) -> Meeting {
+        m.date_interval = Interval::parse(interval);
+        m.occasion = occasion.map(str::to_string);
+        m
+    }
+
+    #[test]
+    fn an_undated_report_takes_its_date_from_a_dated_report_of_the_same_occasion() {
+        let mcis = Some("Moscow Conference on International Security");
+        let undated = with_interval(meeting(&["IR", "UZ"], None, &[("IR", Some("Amir Hatami"))]), "2019-04-23/2019-04-25", mcis);
+        let dated = with_interval(meeting(&["IR", "UZ"], Some("2019-04-24"), &[("UZ", Some("Bakhodir Kurbanov"))]), "2019-04-24", mcis);
+        let t = Timeline::build([&analysis("seed", vec![undated]), &analysis("en", vec![dated])]);
+        assert_eq!(t.entries.len(), 1);
+        let m = &t.entries[0].meeting;
+        assert_eq!(m.date.as_deref(), Some("2019-04-24"));
+        assert_eq!(m.date_interval.map(|i| i.to_string()).as_deref(), Some("2019-04-24"));
+        assert_eq!(m.date_reasons.last().map(|r| r.kind.as_str()), Some("report"));
+        assert_eq!(m.participants.len(), 2);
+    }
+
+    #[test]
+    fn reports_whose_evidence_allows_no_common_day_stay_apart() {
+        // Both dated to the year 2025, but one at an edition in August, the other in May.
+        let summit = with_interval(meeting(&["IR", "PK"], Some("2025"), &[]), "2025-08-31/2025-09-01", Some("SCO Summit"));
+        let visit = with_interval(meeting(&["IR", "PK"], Some("2025-05-26"), &[]), "2025-05-26", None);
+        assert_eq!(Timeline::build([&analysis("a", vec![summit]), &analysis("b", vec![visit])]).entries.len(), 2);
+    }
+
+    #[test]
+    fn a_shared_name_joins_an_undated_report_only_when_its_evidence_leaves_a_few_weeks() {
+        let people = [("RU", Some("Sergei Shoigu")), ("MM", Some("Min Aung Hlaing"))];
+        let dated = with_interval(meeting(&["MM", "RU"], Some("2018-08-21"), &people), "2018-08-21", None);
+        let years = with_interval(meeting(&["MM", "RU"], None, &people), "2012-11-06/2024-05-12", None);
+        assert_eq!(Timeline::build([&analysis("a", vec![dated.clone()]), &analysis("b", vec![years])]).entries.len(), 2);
+        let days = with_interval(meeting(&["MM", "RU"], None, &people), "2018-08-19/2018-08-25", None);
+        assert_eq!(Timeline::build([&analysis("a", vec![dated]), &analysis("b", vec![days])]).entries.len(), 1);
     }
 }
