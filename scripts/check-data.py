@@ -660,6 +660,101 @@ def check_event_editions(ctx):
               f"{len(starts)} events; no dated edition for {', '.join(without) or 'none'}")
 
 
+# ---------------------------------------------------------------- landmarks.tsv
+
+LANDMARK_KINDS = ("sanction", "designation", "un-vote", "agreement", "war", "ceasefire", "election",
+                  "inauguration", "death", "disaster", "summit-outcome", "other")
+LANDMARK_RANGE = ("2013-01-01", "2026-12-31")
+LANDMARK_MIN = 200
+
+
+def _landmark_day(ctx, where, d, what, last=False):
+    """A landmark's `YYYY-MM-DD` or `YYYY-MM` as the first (or, with last, the
+    last) day it can stand for; None, with an error, if it is not a valid date
+    in LANDMARK_RANGE."""
+    import calendar
+    import datetime
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", d)
+    if not m:
+        ctx.error(where, f"{what} {d!r} is not YYYY-MM-DD or YYYY-MM")
+        return None
+    y, mo = int(m.group(1)), int(m.group(2))
+    try:
+        if m.group(3):
+            day = datetime.date(y, mo, int(m.group(3)))
+        else:
+            day = datetime.date(y, mo, calendar.monthrange(y, mo)[1] if last else 1)
+    except (ValueError, calendar.IllegalMonthError):
+        ctx.error(where, f"{what} {d!r} is not a calendar date")
+        return None
+    first = (m.group(0)[:7] + "-01") if not m.group(3) else day.isoformat()
+    lastday = day.isoformat() if m.group(3) else (m.group(0)[:7] + "-%02d" % calendar.monthrange(y, mo)[1])
+    if first < LANDMARK_RANGE[0] or lastday > LANDMARK_RANGE[1]:
+        ctx.error(where, f"{what} {d} is outside {LANDMARK_RANGE[0]}..{LANDMARK_RANGE[1]}")
+        return None
+    return day.isoformat()
+
+
+def check_landmarks(ctx):
+    name = "landmarks.tsv"
+    ids = {}                        # id -> where
+    owner = {}                      # loose(form) -> id
+    by_lang = []                    # (id, loose(form), where, form) for the substring warning
+    dates = {}                      # id -> first day
+    kinds = defaultdict(int)
+    years = []
+    for where, (lid, date, end, kind, source, *forms) in read_records(ctx, name, 5 + len(LANGS)):
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", lid):
+            ctx.error(where, f"bad id {lid!r} (lower-case ASCII letters and digits joined by '-')")
+        if lid in ids:
+            ctx.error(where, f"duplicate id {lid!r} (first at {ids[lid]})")
+        ids.setdefault(lid, where)
+        if kind not in LANDMARK_KINDS:
+            ctx.error(where, f"unknown kind {kind!r} (expected one of {', '.join(LANDMARK_KINDS)})")
+        else:
+            kinds[kind] += 1
+        if not source.strip():
+            ctx.error(where, f"{lid}: empty source (say where the date is documented)")
+        start = _landmark_day(ctx, where, date, "date") if date else None
+        if not date:
+            ctx.error(where, f"{lid}: empty date")
+        if start:
+            years.append(int(start[:4]))
+            dates[lid] = start
+        if end:
+            stop = _landmark_day(ctx, where, end, "end", last=True)
+            if start and stop and stop < start:
+                ctx.error(where, f"{lid}: end {end} is before date {date}")
+        for lang, field in zip(LANGS, forms):
+            if not field:
+                ctx.error(where, f"{lid}: no {lang} form")
+                continue
+            for form in split_forms(ctx, where, field):
+                check_script(ctx, where, lang, form)
+                key = loose(form)
+                if key in owner and owner[key] != lid:
+                    ctx.error(where, f"form {form!r} also belongs to landmark {owner[key]}")
+                owner.setdefault(key, lid)
+                if ctx.country_forms.get(key):
+                    ctx.error(where, f"form {form!r} is a country name of {sorted(ctx.country_forms[key])}")
+                by_lang.append((lid, key, where, form))
+    if len(ids) < LANDMARK_MIN:
+        ctx.error(name, f"only {len(ids)} landmarks (at least {LANDMARK_MIN} expected)")
+    # A form inside another landmark's form is matched there too: fine when the
+    # shorter form names an earlier event (the bound it gives still holds:
+    # "the ceasefire of the 12-day war" is after the war began), else warn.
+    keys = sorted({(k, lid) for lid, k, _, _ in by_lang}, key=lambda x: len(x[0]))
+    for lid, key, where, form in by_lang:
+        for short, other in keys:
+            if len(short) >= len(key):
+                break
+            if other != lid and dates.get(other, "") > dates.get(lid, "") and re.search(r"(?<!\w)" + re.escape(short) + r"(?!\w)", key):
+                ctx.warn(where, f"form {form!r} of {lid} contains {other}'s form {short!r}")
+    if not ctx.quiet and years:
+        print(f"info    {name}: {len(ids)} landmarks, {min(years)}-{max(years)}; "
+              + ", ".join(f"{k} {kinds[k]}" for k in LANDMARK_KINDS))
+
+
 # ---------------------------------------------------------------- main
 
 # ---------------------------------------------------------------- interface-names.tsv
@@ -705,6 +800,7 @@ CHECKS = [
     ("events.tsv", check_events),              # before event-editions.tsv (event ids)
     ("event-editions.tsv", check_event_editions),
     ("interface-names.tsv", check_interface_names),  # after roles.tsv and events.tsv
+    ("landmarks.tsv", check_landmarks),        # after countries.tsv and country-names.tsv (country names)
 ]
 
 
