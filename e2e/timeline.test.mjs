@@ -220,6 +220,46 @@ describe('The timeline workbench in Chromium', () => {
     await finish();
   });
 
+  test('a meeting the evidence bounds is a range on the axis, never "Undated"; "why this date" lists each reason and opens its words; a dated report dates an undated one', async () => {
+    const { page, finish } = await open();
+    // The seeds: every meeting is placed on the axis.
+    assert.equal(await page.locator('.mark.undated').count(), 0, 'no seed meeting stands in the Undated column');
+    // Seed 004 says only that it was the Tajik minister's first visit abroad: a range between his taking office and six months on.
+    const tajik = page.locator(`${EVENT}[data-parties="IR-TJ"]`);
+    assert.match(await tajik.locator('.event-date').textContent(), /between 23 January 2025 and 25 July 2025/);
+    const range = page.locator('.mark[data-mark-parties="IR-TJ"]');
+    assert.equal(await range.locator('rect').count(), 1, 'drawn as a range, not a point');
+    assert.ok(Number(await range.locator('rect').getAttribute('width')) > 10);
+    const why = tajik.locator('[data-testid="why-date"]');
+    await why.locator('summary').click();
+    const kinds = await why.locator('li').evaluateAll((els) => els.map((e) => e.dataset.kind));
+    assert.deepEqual(kinds, ['office', 'office', 'newly'], "both ministers' terms, then 'first destination abroad'");
+    assert.match(await why.textContent(), /Term of office/);
+    assert.match(await why.textContent(), /Newly in office/);
+    // Each reason links to the words that gave it, marked in the article.
+    const words = why.locator('[data-testid="reason-words"]').last();
+    const said = (await words.textContent()).replace(/[«»]/g, '');
+    await words.click();
+    await page.locator('[data-testid="article-view"]').waitFor();
+    assert.equal(await page.locator('[data-testid="evidence-mark"]').textContent(), said, 'the words of the reason are marked');
+    await page.locator('[data-testid="close-article"]').click();
+
+    // An undated report (the occasion named, no edition the text can settle) ...
+    const UNDATED = "Iran's defense minister Amir Hatami met his Uzbek counterpart on the sidelines of the Moscow Conference on International Security.";
+    // ... and a dated report of the same meeting.
+    const DATED = 'MOSCOW, April 24, 2019 (TASS) – Uzbek Defense Minister Bakhodir Kurbanov met Iranian Defense Minister Amir Hatami today on the sidelines of the Moscow Conference on International Security.';
+    for (const text of [UNDATED, DATED]) {
+      await page.locator(INPUT).fill(text);
+      await page.locator(ANALYZE).click();
+    }
+    const merged = page.locator(`${EVENT}[data-parties="IR-UZ"]`, { has: page.locator('.evidence', { hasText: 'TASS' }) });
+    await merged.waitFor({ timeout: 2000 });
+    assert.equal(await merged.getAttribute('data-date'), '2019-04-24', 'the entry takes the dated report\'s day');
+    const sources = await merged.locator('.source cite').allTextContents();
+    assert.equal(sources.filter((s) => s.startsWith('pasted')).length, 2, `both pasted reports are one entry: ${sources}`);
+    await finish();
+  });
+
   test('dates in the Solar Hijri and lunar Hijri calendars; the counterparts matrix', async () => {
     const { page, finish } = await open();
     const kzDate = () => page.locator(`${EVENT}[data-parties="IR-KZ"] .event-date`).first().textContent();

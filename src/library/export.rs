@@ -37,7 +37,7 @@ fn csv_field(s: &str) -> String {
 }
 
 pub const CSV_HEADER: &[&str] =
-    &["date", "parties", "status", "mode", "city", "country", "occasion", "participants", "articles", "evidence"];
+    &["date", "interval", "parties", "status", "mode", "city", "country", "occasion", "participants", "articles", "evidence"];
 
 /// The timeline's meetings as CSV, one row per meeting, CRLF line ends.
 pub fn meetings_csv(t: &Timeline) -> String {
@@ -47,6 +47,7 @@ pub fn meetings_csv(t: &Timeline) -> String {
         let loc = m.location.as_ref();
         let row = [
             m.date.clone().unwrap_or_default(),
+            m.date_interval.map(|i| i.to_string()).unwrap_or_default(),
             m.party_key(),
             m.status.as_str().to_string(),
             m.mode.as_str().to_string(),
@@ -136,16 +137,30 @@ fn ics_date(d: Ymd) -> String {
     format!("{:04}{:02}{:02}", d.year, d.month, d.day)
 }
 
-/// The timeline's dated meetings as an iCalendar file (all-day events: a day,
-/// or the whole month or year when only that is known), and how many undated
-/// meetings were left out. `stamp` is the DTSTAMP, `YYYYMMDDTHHMMSSZ`.
+/// The longest span a calendar event may stand for (days): a meeting known
+/// only to the year, or to an interval of months, is left out.
+const CALENDAR_SPAN_DAYS: i64 = 31;
+
+/// The days a meeting stands for in a calendar (first, the day after the
+/// last): its date's or its interval's, whichever is narrower, if at most a month.
+fn calendar_span(m: &Meeting) -> Option<(Ymd, Ymd)> {
+    let date = m.date.as_deref().and_then(PartialDate::parse).and_then(|d| span(&d));
+    let interval = m.date_interval.filter(|i| i.is_bounded()).and_then(|i| Some((i.from?, i.to?.add_days(1)?)));
+    let days = |(a, b): &(Ymd, Ymd)| b.day_number() - a.day_number();
+    [date, interval].into_iter().flatten().min_by_key(days).filter(|s| days(s) <= CALENDAR_SPAN_DAYS)
+}
+
+/// The timeline's meetings as an iCalendar file, as all-day events of a day,
+/// or of the month or interval (at most a month) the evidence allows; and how
+/// many meetings were left out (undated, or known only to a longer span).
+/// `stamp` is the DTSTAMP, `YYYYMMDDTHHMMSSZ`.
 pub fn meetings_ics(t: &Timeline, stamp: &str) -> (String, usize) {
     let k = Knowledge::get();
     let mut out = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Didar//Diplomatic meetings//EN\r\nCALSCALE:GREGORIAN\r\n");
     let mut undated = 0;
     for e in &t.entries {
         let m = &e.meeting;
-        let Some((start, end)) = m.date.as_deref().and_then(PartialDate::parse).and_then(|d| span(&d)) else {
+        let Some((start, end)) = calendar_span(m) else {
             undated += 1;
             continue;
         };
@@ -154,7 +169,11 @@ pub fn meetings_ics(t: &Timeline, stamp: &str) -> (String, usize) {
         if m.status == crate::model::Status::Planned {
             summary.push_str(", planned");
         }
-        let mut desc = format!("{}\n{}", people(m), m.date_precision.as_deref().map_or(String::new(), |p| format!("date known to the {p}")));
+        let known = match (m.date_precision.as_deref(), m.date_interval) {
+            (Some("day"), _) | (_, None) => m.date_precision.as_deref().map_or(String::new(), |p| format!("date known to the {p}")),
+            (_, Some(i)) => format!("held within {i}"),
+        };
+        let mut desc = format!("{}\n{known}", people(m));
         for s in &e.sources {
             desc.push_str(&format!("\n\n{}: {}", s.article, s.evidence.text));
         }
@@ -214,9 +233,32 @@ mod tests {
         assert_eq!(lines[0], CSV_HEADER.join(","));
         assert_eq!(
             lines[1],
-            r#"2018-04-04,IR-KZ,held,in_person,,,,"Amir Hatami (defense minister, IR)",a1,"'=cmd|' /C calc'!A0, ""quoted""""#
+            r#"2018-04-04,,IR-KZ,held,in_person,,,,"Amir Hatami (defense minister, IR)",a1,"'=cmd|' /C calc'!A0, ""quoted""""#
         );
         assert_eq!(lines.len(), 3, "two rows and the empty string after the last CRLF");
+    }
+
+    #[test]
+    fn csv_and_ics_carry_the_interval_and_the_calendar_keeps_spans_of_at_most_a_month() {
+        let mut t = timeline(vec![(None, "a"), (Some("2019"), "b"), (Some("2025"), "c"), (Some("2018-04"), "d")]);
+        let set = |t: &mut Timeline, evidence: &str, interval: &str| {
+            let e = t.entries.iter_mut().find(|e| e.meeting.evidence.text == evidence).unwrap();
+            e.meeting.date_interval = crate::model::Interval::parse(interval);
+        };
+        set(&mut t, "a", "2019-04-28/2019-05-03"); // undated, but bounded to six days
+        set(&mut t, "b", "2019-04-23/2019-04-25"); // the year, but the edition's three days
+        set(&mut t, "c", "2025-01-23/2025-07-25"); // half a year: left out
+        let csv = meetings_csv(&t);
+        assert!(csv.contains(",2019-04-28/2019-05-03,IR-KZ,"), "{csv}");
+        assert!(csv.contains("2025,2025-01-23/2025-07-25,IR-KZ,"), "{csv}");
+        let (ics, left_out) = meetings_ics(&t, "20250101T000000Z");
+        assert_eq!(left_out, 1);
+        assert!(ics.contains("DTSTART;VALUE=DATE:20190428\r\nDTEND;VALUE=DATE:20190504\r\n"));
+        assert!(ics.contains("DTSTART;VALUE=DATE:20190423\r\nDTEND;VALUE=DATE:20190426\r\n"));
+        assert!(ics.contains("DTSTART;VALUE=DATE:20180401\r\nDTEND;VALUE=DATE:20180501\r\n"), "a month is a month-long event");
+        assert!(ics.replace("\r\n ", "").contains("held within 2019-04-23/2019-04-25"));
+        let json = meetings_json(&t);
+        assert!(json.contains("\"date_interval\": \"2019-04-28/2019-05-03\""), "the JSON carries the EDTF interval");
     }
 
     #[test]

@@ -132,7 +132,7 @@ fn enrich(into: &mut Meeting, date: Option<PartialDate>, from: &Meeting, from_da
 
 impl Timeline {
     /// Merge the meetings of these analyses into a timeline in date order
-    /// (undated meetings last).
+    /// (a meeting without a date by its interval; those without either last).
     pub fn build<'a>(analyses: impl IntoIterator<Item = &'a Analysis>) -> Timeline {
         // Each entry with its date, parsed once.
         let mut dated: Vec<(Entry, Option<PartialDate>)> = Vec::new();
@@ -160,10 +160,14 @@ impl Timeline {
                 }
             }
         }
-        // Undated last. (A stable sort: reports of one day and parties keep their order.)
+        // By the first day of the date, else of the interval the evidence bounds;
+        // undated last. (A stable sort: reports of one day and parties keep their order.)
+        let first_day = |e: &Entry, d: &Option<PartialDate>| {
+            d.map(|d| d.first_day()).or_else(|| e.meeting.date_interval.filter(|i| i.is_bounded()).and_then(|i| i.from).map(|f| (f.year, f.month, f.day)))
+        };
         dated.sort_by(|(a, da), (b, db)| {
-            let key = |d: &Option<PartialDate>| (d.is_none(), d.map(|d| d.first_day()));
-            key(da).cmp(&key(db)).then_with(|| a.meeting.parties.cmp(&b.meeting.parties))
+            let (ka, kb) = (first_day(a, da), first_day(b, db));
+            (ka.is_none(), ka).cmp(&(kb.is_none(), kb)).then_with(|| a.meeting.parties.cmp(&b.meeting.parties))
         });
         let entries = dated.into_iter().map(|(e, _)| e).collect();
         Timeline { entries }

@@ -10,9 +10,17 @@ use crate::text::fold;
 use crate::timeline::{Entry, Timeline};
 use std::collections::BTreeMap;
 
-/// The interval of days of an entry's date, if it has a readable one.
+/// The days an entry stands for on the axis (first, one past the last): its
+/// date's, else (or where the date is only what the interval amounts to) the
+/// interval its evidence bounds on both sides.
 pub fn entry_span(e: &Entry) -> Option<(i64, i64)> {
-    e.meeting.date.as_deref().and_then(PartialDate::parse).as_ref().and_then(day_span)
+    let m = &e.meeting;
+    let interval = || {
+        let i = m.date_interval.filter(|i| i.is_bounded())?;
+        Some((i.from?.day_number(), i.to?.day_number() + 1))
+    };
+    let date = || m.date.as_deref().and_then(PartialDate::parse).as_ref().and_then(day_span);
+    if m.date_source.as_deref() == Some("interval") { interval().or_else(date) } else { date().or_else(interval) }
 }
 
 /// What the user asked to see. Empty fields keep everything.

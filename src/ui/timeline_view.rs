@@ -7,7 +7,7 @@ use super::counterparts::CounterpartsView;
 use super::filters::FilterBar;
 use super::i18n::{use_ui, Lang, Strings};
 use crate::timeline::names;
-use crate::model::{Meeting, Mode, Status};
+use crate::model::{Interval, Meeting, Mode, PartialDate, Status};
 use crate::timeline::{Entry, Timeline};
 use crate::timeline::scale::{Calendar, Scale};
 use crate::timeline::view::{entry_span, lanes, Facets, LaneBy, SearchTexts, TimelineFilter};
@@ -70,8 +70,55 @@ fn place_label(lang: Lang, m: &Meeting) -> Option<String> {
     }
 }
 
+/// The meeting's date; where only its interval is known (or the date is what
+/// the interval amounts to), the interval.
 fn date_label(lang: Lang, cal: Calendar, m: &Meeting) -> String {
-    m.date.as_deref().and_then(|d| names::date(lang, cal, d)).unwrap_or_else(|| lang.strings().date_unknown.to_string())
+    let from_interval = m.date.is_none() || m.date_source.as_deref() == Some("interval");
+    let interval = m.date_interval.filter(|i| from_interval && i.is_bounded()).map(|i| interval_label(lang, cal, i));
+    interval
+        .or_else(|| m.date.as_deref().and_then(|d| names::date(lang, cal, d)))
+        .unwrap_or_else(|| lang.strings().date_unknown.to_string())
+}
+
+/// An interval of days in the interface's language and calendar ("between … and …", "≥ …", "≤ …").
+fn interval_label(lang: Lang, cal: Calendar, i: Interval) -> String {
+    let day = |d: Option<crate::model::calendar::Ymd>| d.and_then(|d| names::date(lang, cal, &PartialDate::day(d.year, d.month, d.day).to_string()));
+    match (day(i.from), day(i.to)) {
+        (Some(a), Some(b)) if a == b => a,
+        (Some(a), Some(b)) => (lang.strings().date_between)(lang, &a, &b),
+        (Some(a), None) => format!("≥ {a}"),
+        (None, Some(b)) => format!("≤ {b}"),
+        (None, None) => lang.strings().date_unknown.to_string(),
+    }
+}
+
+/// "Why this date": each reason that bounded the meeting's date, with a link to the words that gave it.
+fn date_reasons(lang: Lang, cal: Calendar, m: &Meeting, source: Option<&crate::timeline::Source>, open: RwSignal<Option<OpenSource>>) -> impl IntoView {
+    let t = lang.strings();
+    let (article, article_lang) = source.map(|s| (s.article.clone(), s.lang.clone())).unwrap_or_default();
+    (!m.date_reasons.is_empty()).then(|| {
+        let reasons = m.date_reasons.iter().map(|r| {
+            let words = r.words.clone().map(|w| {
+                let src = OpenSource { article: article.clone(), lang: article_lang.clone(), evidence: w.clone() };
+                view! {
+                    <button type="button" class="link reason-words" data-testid="reason-words" dir="auto" on:click=move |_| open.set(Some(src.clone()))>{format!("«{}»", w.text)}</button>
+                }
+            });
+            view! {
+                <li data-kind=r.kind.clone() title=r.note.clone()>
+                    <span class="reason-kind">{(t.reason_kind)(&r.kind)}</span>
+                    <span class="reason-days">{interval_label(lang, cal, r.interval)}</span>
+                    {words}
+                </li>
+            }
+        });
+        view! {
+            <details class="why-date" data-testid="why-date">
+                <summary>{t.why_date}</summary>
+                <ul>{reasons.collect_view()}</ul>
+            </details>
+        }
+    })
 }
 
 /// One line that sums a meeting up (the hover card's heading and the marks' accessible name).
@@ -606,7 +653,7 @@ fn meeting_row(lang: Lang, cal: Calendar, e: Entry, open: RwSignal<Option<OpenSo
     let m = e.meeting;
     let n = e.sources.len();
     view! {
-        <li class="event" class:planned=m.status == Status::Planned data-testid="timeline-event" data-parties=m.party_key() data-date=m.date.clone().unwrap_or_default()>
+        <li class="event" class:planned=m.status == Status::Planned data-testid="timeline-event" data-parties=m.party_key() data-date=m.date.clone().or_else(|| m.date_interval.filter(|i| i.is_bounded()).map(|i| i.to_string())).unwrap_or_default()>
             <div class="event-date">{date_label(lang, cal, &m)}</div>
             <div class="event-body">
                 <div class="event-parties">{parties_label(lang, &m)}</div>
@@ -618,6 +665,7 @@ fn meeting_row(lang: Lang, cal: Calendar, e: Entry, open: RwSignal<Option<OpenSo
                     {m.occasion.as_deref().map(|o| view! { <span class="occasion">{names::occasion(lang, o)}</span> })}
                 </div>
                 <div class="event-people">{people_label(lang, &m)}</div>
+                {date_reasons(lang, cal, &m, e.sources.first(), open)}
                 {
                     // The first reports at once; the rest (a meeting can have dozens) on demand.
                     let mut sources = e.sources;
