@@ -27,7 +27,7 @@
 // Firefox both are read and must agree.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
@@ -38,6 +38,7 @@ import { DIST, EVENT, ROOT, SHOTS } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { crop, decodePng, inkContrast } from './png.mjs';
 import { FILES as PAGES } from './pages.mjs';
+import { makeBuildIn, stemOf } from './builds.mjs';
 
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const GECKODRIVER = process.env.GECKODRIVER || join(process.env.CARGO_HOME || join(process.env.HOME, '.cargo'), 'bin', 'geckodriver');
@@ -554,6 +555,44 @@ describe(`Didar in ${engine.name} (WebDriver)`, { skip: missing.length ? `missin
       await driver.wait(() => js(`return document.fonts.check('16px Vazirmatn', 'خط')`), 5000, 'the Persian font, offline');
     } finally {
       await host.close().catch(() => {});
+    }
+  });
+
+  test('a new build deployed takes over with a notice, its new glue with its new wasm, the library kept', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'didar-wd-update-'));
+    const root = join(work, 'host');
+    const deploy = (dir) => { rmSync(root, { recursive: true, force: true }); cpSync(dir, root, { recursive: true }); };
+    deploy(DIST);
+    const host = await serve(root, 0);
+    // What this page loaded: the build its glue says it is, and the glue and wasm files it fetched.
+    const loaded = () => js(`const names = performance.getEntriesByType('resource').map((e) => e.name.split('/').pop());
+      return { build: globalThis.__didarBuild ?? 'dist', glue: names.filter((n) => /^didar-web-[0-9a-f]+\.js$/.test(n)).map((n) => n.slice(0, -3)),
+        wasm: names.filter((n) => n.endsWith('_bg.wasm')).map((n) => n.slice(0, -8)) }`);
+    try {
+      await driver.get(host.origin + '/');
+      await ready();
+      await driver.wait(() => js('return navigator.serviceWorker.controller !== null'), 20_000, 'the worker controls the page');
+      assert.deepEqual(await loaded(), { build: 'dist', glue: [stemOf(DIST)], wasm: [stemOf(DIST)] });
+      await paste(ENGLISH);
+      await driver.wait(() => hasMeeting('IR-KZ', KZ_REPORT), 5000, 'the pasted meeting');
+      await driver.sleep(800);
+      const two = makeBuildIn(work, 'two');
+      deploy(two.dir);
+      // (A visit again, not WebDriver's refresh: Firefox's bypasses the worker like a forced reload.)
+      await driver.get(host.origin + '/');
+      await ready();
+      assert.equal((await loaded()).build, 'dist', 'the visit right after the deploy is the installed build');
+      await driver.wait(until.elementLocated(By.css('[data-testid="update-ready"]')), 30_000, 'the new version is announced');
+      await $('[data-testid="reload"]').click();
+      await driver.wait(async () => (await js('return globalThis.__didarBuild ?? null')) === 'two', 20_000, 'the second build runs');
+      await ready();
+      assert.deepEqual(await loaded(), { build: 'two', glue: [two.stem], wasm: [two.stem] }, 'the new glue with the new wasm');
+      await driver.wait(() => hasMeeting('IR-KZ', KZ_REPORT), 10_000, 'the pasted article was kept');
+      assert.deepEqual(await driver.executeAsyncScript('const done = arguments[arguments.length - 1]; caches.keys().then(done)'),
+        [`didar ${host.origin}/ ${two.version}`], 'only the new build\'s cache is left');
+    } finally {
+      await host.close();
+      rmSync(work, { recursive: true, force: true });
     }
   });
 
