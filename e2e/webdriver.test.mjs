@@ -34,6 +34,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { Builder, By, Key, until } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+import { getBidiConnection } from 'selenium-webdriver/lib/bidi_connection.js';
 import { DIST, EVENT, ROOT, SHOTS } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { crop, decodePng, inkContrast } from './png.mjs';
@@ -87,7 +88,8 @@ describe(`Didar in ${engine.name} (WebDriver)`, { skip: missing.length ? `missin
       await driver.manage().window().setRect({ width: 1280, height: 900 });
       return;
     }
-    const options = new firefox.Options().setBinary(FIREFOX).addArguments('-headless').windowSize({ width: 1280, height: 900 });
+    // BiDi beside classic WebDriver: Firefox takes the browser offline through it (emulation.setNetworkConditions).
+    const options = new firefox.Options().setBinary(FIREFOX).addArguments('-headless').windowSize({ width: 1280, height: 900 }).enableBidi();
     // A closed network: no update checks, telemetry or captive-portal probes.
     for (const [k, v] of Object.entries({
       'app.update.enabled': false, 'network.captive-portal-service.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false,
@@ -546,11 +548,22 @@ describe(`Didar in ${engine.name} (WebDriver)`, { skip: missing.length ? `missin
       await waitEvents();
       await driver.wait(() => js('return navigator.serviceWorker.controller !== null'), 20_000, 'the worker controls the page');
       await host.close();
-      // (A visit again, not WebDriver's refresh: Firefox's bypasses the worker like a forced reload.)
-      await driver.get(host.origin + '/');
-      await waitEvents();
-      await paste(ENGLISH);
-      await driver.wait(() => hasMeeting('IR-KZ', KZ_REPORT), 5000, 'the pasted meeting, offline');
+      // In Firefox the browser itself goes offline too (WebDriver BiDi's emulation.setNetworkConditions,
+      // as Playwright's setOffline in Chromium). WebKitWebDriver (WebKitGTK 2.50) speaks no BiDi (it refuses
+      // the webSocketUrl capability) and classic WebDriver has no network command: there the network is gone
+      // as far as the page can tell by the host being stopped (every request to it fails).
+      const bidi = engine.firefox ? await getBidiConnection(driver) : null;
+      await bidi?.send({ method: 'emulation.setNetworkConditions', params: { networkConditions: { type: 'offline' } } });
+      try {
+        if (bidi) assert.equal(await js('return navigator.onLine'), false, 'the browser is offline');
+        // (A visit again, not WebDriver's refresh: Firefox's bypasses the worker like a forced reload.)
+        await driver.get(host.origin + '/');
+        await waitEvents();
+        await paste(ENGLISH);
+        await driver.wait(() => hasMeeting('IR-KZ', KZ_REPORT), 5000, 'the pasted meeting, offline');
+      } finally {
+        await bidi?.send({ method: 'emulation.setNetworkConditions', params: { networkConditions: null } });
+      }
       // The fonts come from the worker's cache too.
       await driver.wait(() => js(`return document.fonts.check('16px Vazirmatn', 'خط')`), 5000, 'the Persian font, offline');
     } finally {
