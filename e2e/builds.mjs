@@ -10,7 +10,7 @@ import { withCsp } from '../scripts/csp.mjs';
 import { writeServiceWorker } from '../scripts/offline.mjs';
 
 /** The build's JS glue and wasm names ("didar-web-<hash>") as its index.html loads them. */
-export const stemOf = (dir) => readFileSync(join(dir, 'index.html'), 'utf8').match(/import\('\.\/(didar-web-[0-9a-f]+)\.js'\)/)[1];
+export const stemOf = (dir) => readFileSync(join(dir, 'index.html'), 'utf8').match(/from '\.\/(didar-web-[0-9a-f]+)\.js'/)[1];
 
 /** A wasm module with one more custom section (valid: custom sections may come anywhere). */
 function withCustomSection(wasm, name, payload) {
