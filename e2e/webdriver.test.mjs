@@ -253,6 +253,12 @@ describe(`Didar in ${engine.name} (WebDriver)`, { skip: missing.length ? `missin
     assert.ok((await dates()).every((d) => d >= '2020'));
     await $('[data-testid="clear-filters"]').click();
     assert.equal((await dates()).length, all);
+    assert.deepEqual(await field('filter-to'), { type: 'text', value: '', placeholder: 'YYYY-MM-DD', invalid: 'false' }, 'clear empties the field and its mark');
+    // Text that is no date alone still lets "clear" empty it.
+    await type('filter-from', 'yesterday');
+    assert.equal((await field('filter-from')).invalid, 'true');
+    await $('[data-testid="clear-filters"]').click();
+    assert.deepEqual(await field('filter-from'), { type: 'text', value: '', placeholder: 'YYYY-MM-DD', invalid: 'false' });
 
     // Persian interface, Solar Hijri calendar: a date typed in Persian digits, shown the same way.
     await choose('ui-lang', 'fa');

@@ -37,13 +37,12 @@ fn select(
 /// same in every browser (a date input shows the browser's locale format instead,
 /// `mm/dd/yyyy` in Firefox whatever the page's language). A date it cannot read
 /// is kept as typed, marked invalid, and filters nothing.
-fn date_field(filter: RwSignal<TimelineFilter>, calendar: RwSignal<Calendar>, end: End) -> impl IntoView {
+fn date_field(filter: RwSignal<TimelineFilter>, calendar: RwSignal<Calendar>, end: End, invalid: RwSignal<bool>) -> impl IntoView {
     let ui = use_ui();
     let (id, testid) = match end {
         End::Start => ("filter-from", "filter-from"),
         End::Finish => ("filter-to", "filter-to"),
     };
-    let invalid = RwSignal::new(false);
     let get = move |f: &TimelineFilter| match end {
         End::Start => f.from,
         End::Finish => f.to,
@@ -79,6 +78,8 @@ fn non_empty(s: String) -> Option<String> {
 pub fn FilterBar(filter: RwSignal<TimelineFilter>, facets: Memo<Facets>, calendar: RwSignal<Calendar>) -> impl IntoView {
     let ui = use_ui();
     let f = move || filter.get();
+    // A date field holding text that is no date (it filters nothing, and "clear" empties it too).
+    let (bad_from, bad_to) = (RwSignal::new(false), RwSignal::new(false));
     view! {
         <form class="filters" role="search" aria-label=move || ui.t().filters on:submit=|ev| ev.prevent_default()>
             <div class="field search">
@@ -114,11 +115,15 @@ pub fn FilterBar(filter: RwSignal<TimelineFilter>, facets: Memo<Facets>, calenda
                     {select(t.mode, "mode", modes, move || f().mode.map(|m| m.as_str().to_string()).unwrap_or_default(), move |v| filter.update(|f| f.mode = match v.as_str() { "in_person" => Some(Mode::InPerson), "phone" => Some(Mode::Phone), "video" => Some(Mode::Video), _ => None }))}
                 }
             }}
-            {date_field(filter, calendar, End::Start)}
-            {date_field(filter, calendar, End::Finish)}
+            {date_field(filter, calendar, End::Start, bad_from)}
+            {date_field(filter, calendar, End::Finish, bad_to)}
             <button type="button" class="secondary" data-testid="clear-filters"
-                disabled=move || filter.with(|f| f.is_empty())
-                on:click=move |_| filter.set(TimelineFilter::default())>
+                disabled=move || filter.with(|f| f.is_empty()) && !bad_from.get() && !bad_to.get()
+                on:click=move |_| {
+                    filter.set(TimelineFilter::default());
+                    bad_from.set(false);
+                    bad_to.set(false);
+                }>
                 {move || ui.t().clear_filters}
             </button>
         </form>
