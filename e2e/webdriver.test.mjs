@@ -19,15 +19,14 @@
 // skipped, saying so, where its browser or driver is missing; scripts/setup
 // installs them).
 //
-// Downloads: Firefox saves them to a folder given by preferences, and the test
-// reads the file. WebKitWebDriver has no such capability (W3C WebDriver has no
-// download command, and WebKitGTK's automation offers no download folder), so in
-// WebKit every export is read from the Blob the page hands to the browser (the
-// page's URL.createObjectURL and the anchor's click, observed in the page); in
-// Firefox both are read and must agree.
+// Downloads: every export is read twice: from the Blob the page hands to the browser (the
+// page's URL.createObjectURL and the anchor's click, observed in the page), and from the file
+// the browser saved. W3C WebDriver has no download command; Firefox saves to a folder given by
+// preferences, and MiniBrowser (WebKitGTK) to $HOME without asking, so its driver is started
+// with the test's folder as HOME.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
@@ -72,7 +71,10 @@ describe(`Didar in ${engine.name} (WebDriver)`, { skip: missing.length ? `missin
     if (!engine.firefox) {
       // WebKitGTK's driver, on a virtual display of its own (xvfb-run -a), on a free port.
       const port = 20000 + Math.floor(Math.random() * 20000);
-      webkit = spawn(XVFB_RUN, ['-a', '-s', '-screen 0 1280x1024x24', WEBKITDRIVER, `--port=${port}`, '--host=127.0.0.1'], { stdio: 'ignore', detached: true });
+      // MiniBrowser saves a download to $HOME without asking: the driver, and so the browser, get the
+      // test's folder as their HOME, where the test reads what was saved.
+      webkit = spawn(XVFB_RUN, ['-a', '-s', '-screen 0 1280x1024x24', WEBKITDRIVER, `--port=${port}`, '--host=127.0.0.1'],
+        { stdio: 'ignore', detached: true, env: { ...process.env, HOME: downloads } });
       for (let i = 0; ; i++) {
         try {
           if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) break;
@@ -179,14 +181,21 @@ describe(`Didar in ${engine.name} (WebDriver)`, { skip: missing.length ? `missin
       return click.call(this);
     };
   }`);
-  /** Click an export button and return the file the page offered: { name, type, text }. */
+  /** Click an export button and return the file the page offered: { name, type, text }, once the
+   * browser has saved the same file in the test's folder (Firefox names a second one "name(1).ext",
+   * MiniBrowser replaces it). */
   const download = async (testid) => {
     await watchDownloads();
     const n = await js('return window.__downloads.length');
     await $(`[data-testid="${testid}"]`).click();
     await driver.wait(async () => (await js('return window.__downloads.length')) > n, 10_000, `${testid} offers a file`);
-    return driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+    const offered = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
       const d = window.__downloads[arguments[0]]; d.blob.text().then((text) => done({ name: d.name, type: d.blob.type, text }));`, n);
+    const [stem, ext] = [offered.name.replace(/\.[a-z]+$/, ''), offered.name.match(/\.[a-z]+$/)[0]];
+    const saved = () => readdirSync(downloads).filter((f) => f.startsWith(stem) && f.endsWith(ext))
+      .some((f) => readFileSync(join(downloads, f), 'utf8') === offered.text);
+    await driver.wait(saved, 10_000, `${engine.name} saved ${offered.name} as the page offered it`);
+    return offered;
   };
 
   test('the seeds\' timeline: filters, search and lanes', async () => {
@@ -467,13 +476,7 @@ describe(`Didar in ${engine.name} (WebDriver)`, { skip: missing.length ? `missin
     const offered = await download('export-library');
     assert.equal(offered.name, 'didar-library.json');
     assert.match(offered.type, /^application\/json/);
-    let text = offered.text;
-    if (engine.firefox) {
-      // A real download too: the file Firefox saved is the one the page offered.
-      const file = join(downloads, 'didar-library.json');
-      await driver.wait(() => existsSync(file) && readFileSync(file, 'utf8').endsWith('}'), 10_000, 'the export is saved');
-      assert.equal(readFileSync(file, 'utf8'), offered.text, 'the saved file is the offered one');
-    }
+    const text = offered.text;
     const library = JSON.parse(text);
     assert.equal(library.format, 'didar-library');
     const ids = library.articles.map((a) => a.id);
