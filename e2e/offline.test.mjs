@@ -153,6 +153,8 @@ describe('Didar offline (service worker) in Chromium', () => {
     await page.locator(EVENT).first().waitFor({ timeout: 15_000 });
     assert.deepEqual(await loaded(page, log), { build: 'two', glue: [two.stem], wasm: [two.stem] }, 'the new glue with the new wasm');
     assert.equal(await page.locator('[data-testid="update-ready"]').count(), 0, 'no notice after the reload');
+    // (The saved library is read after the seeds are drawn: wait for it to open.)
+    await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="storage-status"]')?.textContent ?? 'Opening'), null, { timeout: 15_000 });
     assert.equal(await page.locator(EVENT, { hasText: 'met his Kazakh counterpart in Tehran' }).count(), 1, 'the pasted article was kept');
 
     // A host caught halfway through the next deploy: new sw.js, index.html and glue, the new wasm's name with the old bytes.
