@@ -468,6 +468,30 @@ describe(`Didar in ${engine.name} (WebDriver)`, { skip: missing.length ? `missin
     });
   }
 
+  test('malformed imports say why and change nothing', async () => {
+    await driver.get(server.origin + '/');
+    await ready();
+    await libraryOpen();
+    const before = (await events()).map(([p, d]) => `${p}@${d}`).sort();
+    const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xfe]);
+    const cases = [
+      ['broken.json', '{"format":"didar-library","articles":[', /broken\.json: not valid JSON/],
+      ['image.txt', binary, /image\.txt: not a text file/],
+      ['shape.json', '{"articles":"x","hello":1}', /shape\.json: neither a Didar library export nor a list of articles/],
+      ['future.json', '{"format":"didar-library","schema":99,"articles":[],"corrections":[]}', /newer Didar/],
+      ['photo.png', binary, /Didar reads \.txt, \.html and \.json files/],
+    ];
+    for (const [name, content, why] of cases) {
+      const file = join(downloads, name);
+      writeFileSync(file, content);
+      const msg = await pick(file);
+      assert.match(msg, why, `${name}: ${msg}`);
+      assert.match(msg, /Nothing was changed/);
+      assert.equal(await js(`return document.querySelectorAll('[data-testid="import-message"].error').length`), 1, 'shown as an error');
+    }
+    assert.deepEqual((await events()).map(([p, d]) => `${p}@${d}`).sort(), before, 'the timeline is unchanged');
+  });
+
   test('the library exported, and the export imported again: nothing added twice', async () => {
     await driver.get(server.origin + '/');
     await ready();
@@ -547,7 +571,14 @@ describe(`Didar in ${engine.name} (WebDriver)`, { skip: missing.length ? `missin
     await driver.navigate().refresh();
     await waitEvents();
     assert.equal(await js('return document.documentElement.dir'), 'rtl', 'the language is kept');
+    // Arabic: mirrored too, its own words and names.
+    await choose('ui-lang', 'ar');
+    assert.equal(await js('return document.documentElement.lang'), 'ar');
+    assert.equal(await js('return document.documentElement.dir'), 'rtl');
+    assert.equal(await js(`return document.querySelector('#timeline-heading').textContent`), 'الخط الزمني');
+    assert.equal(await js(`return document.querySelector('${EVENT}[data-parties="IR-KZ"] .occasion').textContent`), 'مؤتمر موسكو للأمن الدولي');
     await choose('ui-lang', 'en');
+    assert.equal(await js('return document.documentElement.dir'), 'ltr');
   });
 
   test('after one visit it opens and works with the host stopped (service worker)', async () => {
