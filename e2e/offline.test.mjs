@@ -2,68 +2,21 @@
 // (the service worker written by scripts/offline.mjs), in headless Chromium.
 // Run: `node --test e2e/offline.test.mjs` after `scripts/build`.
 //
-// The builds deployed here are made from dist/: a "second build" is dist/ with a
-// different JS glue and wasm under new hashed names (the glue marks itself in
-// `globalThis.__didarBuild`, the wasm carries a custom section), its index.html,
-// policy and sw.js made again by the same scripts as the real build.
+// The builds deployed here are made from dist/ by e2e/builds.mjs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, EVENT, SHOTS, launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
-import { withCsp } from '../scripts/csp.mjs';
-import { precacheList, writeServiceWorker } from '../scripts/offline.mjs';
+import { precacheList } from '../scripts/offline.mjs';
+import { makeBuildIn, stemOf } from './builds.mjs';
 
 const ENGLISH = "TEHRAN, May 5, 2021 (MNA) – Iran's defense minister Amir Hatami met his Kazakh counterpart in Tehran on Wednesday to discuss military cooperation.";
 const work = mkdtempSync(join(tmpdir(), 'didar-offline-'));
 
-/** The build's JS glue and wasm names ("didar-web-<hash>") as its index.html loads them. */
-const stemOf = (dir) => readFileSync(join(dir, 'index.html'), 'utf8').match(/from '\.\/(didar-web-[0-9a-f]+)\.js'/)[1];
-
-/** A wasm module with one more custom section (valid: custom sections may come anywhere). */
-function withCustomSection(wasm, name, payload) {
-  const leb = (n) => { const out = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); return out; };
-  const body = [...leb(name.length), ...Buffer.from(name), ...Buffer.from(payload)];
-  return Buffer.concat([wasm, Buffer.from([0, ...leb(body.length), ...body])]);
-}
-
-/** dist/ rebuilt as build `tag`: new glue and wasm (new names), index.html, CSP and sw.js made again.
- * With `staleWasm`, the new wasm name holds the old wasm's bytes: a host caught halfway through a deploy. */
-function makeBuild(tag, { staleWasm = false } = {}) {
-  const dir = join(work, `build-${tag}${staleWasm ? '-partial' : ''}`);
-  rmSync(dir, { recursive: true, force: true });
-  cpSync(DIST, dir, { recursive: true });
-  const stem = stemOf(dir);
-  const hash = createHash('sha256').update(tag).digest('hex').slice(0, stem.length - 'didar-web-'.length);
-  const next = `didar-web-${hash}`;
-  const glue = readFileSync(join(dir, `${stem}.js`), 'utf8').replaceAll(stem, next);
-  writeFileSync(join(dir, `${next}.js`), `globalThis.__didarBuild = ${JSON.stringify(tag)};\n${glue}`);
-  const wasm = readFileSync(join(dir, `${stem}_bg.wasm`));
-  writeFileSync(join(dir, `${next}_bg.wasm`), staleWasm ? wasm : withCustomSection(wasm, 'didar-build', tag));
-  rmSync(join(dir, `${stem}.js`));
-  rmSync(join(dir, `${stem}_bg.wasm`));
-  let html = readFileSync(join(dir, 'index.html'), 'utf8').replaceAll(stem, next);
-  // Trunk's preload links carry subresource integrity: the new files' hashes.
-  html = html.replace(/<link\b[^>]*>/g, (link) => {
-    const href = link.match(/href="\.\/([^"]+)"/)?.[1];
-    if (!href || !/integrity="/.test(link) || !existsSync(join(dir, href))) return link;
-    const sri = `sha384-${createHash('sha384').update(readFileSync(join(dir, href))).digest('base64')}`;
-    return link.replace(/integrity="[^"]*"/, `integrity="${sri}"`);
-  });
-  writeFileSync(join(dir, 'index.html'), withCsp(html));
-  if (staleWasm) {
-    // The list the worker checks is the complete build's: sw.js and index.html are new, the wasm is not.
-    writeFileSync(join(dir, `${next}_bg.wasm`), withCustomSection(wasm, 'didar-build', tag));
-    writeServiceWorker(dir);
-    writeFileSync(join(dir, `${next}_bg.wasm`), wasm);
-  } else {
-    writeServiceWorker(dir);
-  }
-  return { dir, tag, stem: next, version: readFileSync(join(dir, 'sw.js'), 'utf8').match(/const VERSION = "([0-9a-f]+)"/)[1] };
-}
+const makeBuild = (tag, options) => makeBuildIn(work, tag, options);
 
 describe('Didar offline (service worker) in Chromium', () => {
   const root = join(work, 'host');
@@ -200,6 +153,8 @@ describe('Didar offline (service worker) in Chromium', () => {
     await page.locator(EVENT).first().waitFor({ timeout: 15_000 });
     assert.deepEqual(await loaded(page, log), { build: 'two', glue: [two.stem], wasm: [two.stem] }, 'the new glue with the new wasm');
     assert.equal(await page.locator('[data-testid="update-ready"]').count(), 0, 'no notice after the reload');
+    // (The saved library is read after the seeds are drawn: wait for it to open.)
+    await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="storage-status"]')?.textContent ?? 'Opening'), null, { timeout: 15_000 });
     assert.equal(await page.locator(EVENT, { hasText: 'met his Kazakh counterpart in Tehran' }).count(), 1, 'the pasted article was kept');
 
     // A host caught halfway through the next deploy: new sw.js, index.html and glue, the new wasm's name with the old bytes.

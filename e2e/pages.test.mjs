@@ -7,18 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT, ROOT, servedApp } from './chromium.mjs';
+import { FILES } from './pages.mjs';
 
 const PAGES = join(ROOT, 'tests', 'pages');
-// Each file: the meetings of its article (by parties), and meetings its boilerplate names.
-const FILES = [
-  ['ar-news.html', ['IR-OM', 'IR-QA'], ['EG-JO', 'SA-TR', 'FR-IQ']],
-  ['fa-news.html', ['IR-OM', 'IR-QA'], ['IR-VE', 'CN-RU', 'IQ-TR']],
-  ['en-news.html', ['CN-PK', 'PK-UZ'], ['SA-TR', 'IN-US']],
-  ['ur-news.html', ['CN-PK', 'PK-UZ'], ['SA-TR', 'IN-US']],
-  ['ar-windows-1256.txt', ['IR-KZ'], []],
-  ['fa-utf16.txt', ['IR-OM'], []],
-  ['ar-meta-1256.html', ['IR-KZ'], []],
-];
 
 describe('saved pages and legacy encodings imported in Chromium', () => {
   const app = servedApp();

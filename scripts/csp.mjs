@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { withEarlyWasm } from './loader.mjs';
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const META = /<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g;
@@ -53,7 +54,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const single = args.includes('--single');
   const staged = process.env.TRUNK_STAGING_DIR && `${process.env.TRUNK_STAGING_DIR}/index.html`;
   const file = args.find((a) => !a.startsWith('--')) ?? staged ?? 'dist/index.html';
-  writeFileSync(file, withCsp(readFileSync(file, 'utf8'), { single }));
+  // (The served build's loader fetches the wasm itself first: scripts/loader.mjs.)
+  const html = readFileSync(file, 'utf8');
+  writeFileSync(file, withCsp(single ? html : withEarlyWasm(html), { single }));
   console.log(`csp: ${file}: ${policy(readFileSync(file, 'utf8'), { single })
     .replace(/'sha256-[^']+'/g, (h) => h.slice(0, 16) + "…'")}`);
 }

@@ -38,9 +38,12 @@ replaceOnce(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/g, (_, href) => {
 
 html = html.replace(/<link rel="icon" href="([^"]+\.svg)"[^>]*>/g, (_, href) => `<link rel="icon" href="${dataUrl('image/svg+xml', read(href))}">`);
 
+// The served build starts the wasm's download in the <head> (scripts/loader.mjs); here it is inline.
+let wasmName;
+replaceOnce(/<script>globalThis\.__didarWasm = fetch\('([^']+\.wasm)'\);<\/script>\s*/g, (_, name) => { wasmName = name; return ''; }, 'wasm fetch');
+
 replaceOnce(/<script type="module">([\s\S]*?)<\/script>/g, (_, loader) => {
   const glueName = loader.match(/from '([^']+\.js)'/)?.[1] ?? fail('no JS glue import in the loader');
-  const wasmName = loader.match(/module_or_path: '([^']+\.wasm)'/)?.[1] ?? fail('no wasm path in the loader');
   const glue = read(glueName).toString('utf8');
   if (/<\/script|<!--/i.test(glue)) fail('the JS glue contains </script or <!--');
   if (!glue.includes('__wbg_init as default')) fail('the JS glue has no __wbg_init');

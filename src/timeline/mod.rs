@@ -6,6 +6,7 @@
 
 pub mod names;
 pub mod scale;
+pub mod typed_date;
 pub mod view;
 
 use crate::model::{Analysis, DateReason, Evidence, Interval, Meeting, PartialDate, Participant, Party};

@@ -2,7 +2,9 @@
 
 use super::i18n::use_ui;
 use crate::timeline::names;
-use crate::model::{Mode, PartialDate, Status};
+use crate::model::{Mode, Status};
+use crate::timeline::scale::Calendar;
+use crate::timeline::typed_date::{self, End};
 use crate::timeline::view::{Facets, TimelineFilter};
 use leptos::prelude::*;
 
@@ -30,14 +32,54 @@ fn select(
     }
 }
 
+/// One end of the date range: a text field that shows and reads dates in the
+/// timeline's calendar and the interface's digits (`timeline::typed_date`), the
+/// same in every browser (a date input shows the browser's locale format instead,
+/// `mm/dd/yyyy` in Firefox whatever the page's language). A date it cannot read
+/// is kept as typed, marked invalid, and filters nothing.
+fn date_field(filter: RwSignal<TimelineFilter>, calendar: RwSignal<Calendar>, end: End, invalid: RwSignal<bool>) -> impl IntoView {
+    let ui = use_ui();
+    let (id, testid) = match end {
+        End::Start => ("filter-from", "filter-from"),
+        End::Finish => ("filter-to", "filter-to"),
+    };
+    let get = move |f: &TimelineFilter| match end {
+        End::Start => f.from,
+        End::Finish => f.to,
+    };
+    view! {
+        <div class="field date">
+            <label for=id>{move || match end { End::Start => ui.t().from, End::Finish => ui.t().to }}</label>
+            <input id=id type="text" inputmode="numeric" autocomplete="off" spellcheck="false" data-testid=testid
+                placeholder=move || typed_date::placeholder(ui.lang(), calendar.get())
+                aria-invalid=move || invalid.get().to_string()
+                prop:value=move || {
+                    let (lang, cal) = (ui.lang(), calendar.get());
+                    filter.with(|f| get(f).map(|d| typed_date::show(lang, cal, &d, end)).unwrap_or_default())
+                }
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    let date = typed_date::parse(&text, calendar.get_untracked(), end);
+                    invalid.set(date.is_none() && !text.trim().is_empty());
+                    filter.update(|f| match end {
+                        End::Start => f.from = date,
+                        End::Finish => f.to = date,
+                    });
+                } />
+        </div>
+    }
+}
+
 fn non_empty(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
 #[component]
-pub fn FilterBar(filter: RwSignal<TimelineFilter>, facets: Memo<Facets>) -> impl IntoView {
+pub fn FilterBar(filter: RwSignal<TimelineFilter>, facets: Memo<Facets>, calendar: RwSignal<Calendar>) -> impl IntoView {
     let ui = use_ui();
     let f = move || filter.get();
+    // A date field holding text that is no date (it filters nothing, and "clear" empties it too).
+    let (bad_from, bad_to) = (RwSignal::new(false), RwSignal::new(false));
     view! {
         <form class="filters" role="search" aria-label=move || ui.t().filters on:submit=|ev| ev.prevent_default()>
             <div class="field search">
@@ -73,21 +115,15 @@ pub fn FilterBar(filter: RwSignal<TimelineFilter>, facets: Memo<Facets>) -> impl
                     {select(t.mode, "mode", modes, move || f().mode.map(|m| m.as_str().to_string()).unwrap_or_default(), move |v| filter.update(|f| f.mode = match v.as_str() { "in_person" => Some(Mode::InPerson), "phone" => Some(Mode::Phone), "video" => Some(Mode::Video), _ => None }))}
                 }
             }}
-            <div class="field date">
-                <label for="filter-from">{move || ui.t().from}</label>
-                <input id="filter-from" type="date" data-testid="filter-from"
-                    prop:value=move || filter.with(|f| f.from.map(|d| d.to_string()).unwrap_or_default())
-                    on:change=move |ev| filter.update(|f| f.from = PartialDate::parse(&event_target_value(&ev))) />
-            </div>
-            <div class="field date">
-                <label for="filter-to">{move || ui.t().to}</label>
-                <input id="filter-to" type="date" data-testid="filter-to"
-                    prop:value=move || filter.with(|f| f.to.map(|d| d.to_string()).unwrap_or_default())
-                    on:change=move |ev| filter.update(|f| f.to = PartialDate::parse(&event_target_value(&ev))) />
-            </div>
+            {date_field(filter, calendar, End::Start, bad_from)}
+            {date_field(filter, calendar, End::Finish, bad_to)}
             <button type="button" class="secondary" data-testid="clear-filters"
-                disabled=move || filter.with(|f| f.is_empty())
-                on:click=move |_| filter.set(TimelineFilter::default())>
+                disabled=move || filter.with(|f| f.is_empty()) && !bad_from.get() && !bad_to.get()
+                on:click=move |_| {
+                    filter.set(TimelineFilter::default());
+                    bad_from.set(false);
+                    bad_to.set(false);
+                }>
                 {move || ui.t().clear_filters}
             </button>
         </form>

@@ -221,7 +221,7 @@ pub fn TimelineView(timeline: Memo<Timeline>, find_article: Callback<String, Opt
                 {move || (ui.t().meetings)(ui.lang(), shown.with(Vec::len), timeline.with(|t| t.entries.len()))}
             </p>
         </div>
-        <FilterBar filter=filter facets=facets />
+        <FilterBar filter=filter facets=facets calendar=calendar />
         <div class="toolbar">
             <div class="tabs" role="group" aria-label=move || ui.t().views>
                 {tab(Pane::Axis, |t| t.timeline, "view-axis")}
