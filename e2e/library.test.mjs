@@ -2,6 +2,7 @@
 // unreadable saved data set aside and reported, corrections that persist, files
 // dropped or picked, exports, and malformed or hostile imports.
 // Run: `node --test e2e/` after `scripts/build` (scripts/test does both).
+import { CSV_HEADER, inCalendar } from './exports.mjs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -173,7 +174,7 @@ describe('The library in Chromium', () => {
     const csv = await download(p, 'export-csv');
     assert.equal(csv.name, 'didar-meetings.csv');
     const lines = csv.text.split('\r\n');
-    assert.equal(lines[0], 'date,interval,parties,status,mode,city,country,occasion,participants,articles,evidence');
+    assert.equal(lines[0], CSV_HEADER);
     const row = lines.find((l) => l.includes('pasted-1'));
     assert.ok(row, 'the pasted meeting is a row');
     assert.ok(!/(^|,)"?[=+\-@]/.test(row), `no cell starts with a formula character: ${row}`);
@@ -190,19 +191,9 @@ describe('The library in Chromium', () => {
     assert.match(ics.text.replace(/\r\n /g, ''), /DTSTART;VALUE=DATE:20210505\r\n/);
     const uids = [...ics.text.replace(/\r\n /g, '').matchAll(/^UID:(.+)$/gm)].map((m) => m[1]);
     assert.equal(new Set(uids).size, uids.length, 'a distinct UID per meeting');
-    // A meeting is an event when its date is a day or a month, or its interval (EDTF) at most 31 days.
-    const day = (s, last) => {
-      const [y, m = last ? 12 : 1, d] = s.split('-').map(Number);
-      return Date.UTC(y, m - 1, d ?? (last ? new Date(Date.UTC(y, m, 0)).getUTCDate() : 1)) / 864e5;
-    };
-    const spanDays = (edtf) => {
-      if (!edtf) return Infinity;
-      const [a, b] = edtf.includes('/') ? edtf.split('/') : [edtf, edtf];
-      return a === '..' || b === '..' ? Infinity : day(b, true) - day(a, false) + 1;
-    };
-    const inCalendar = json.filter((e) => (e.meeting.date || '').length >= 7 || spanDays(e.meeting.date_interval) <= 31).length;
-    assert.equal(uids.length, inCalendar, 'every meeting dated to within a month is an event');
-    const leftOut = json.length - inCalendar;
+    const events = json.filter(inCalendar).length;
+    assert.equal(uids.length, events, 'every meeting dated to within a month is an event');
+    const leftOut = json.length - events;
     if (leftOut > 0) {
       assert.match(await p.locator('[data-testid="export-message"]').textContent(), new RegExp(`${leftOut} meetings? not dated to within a month left out`));
     }
