@@ -5,8 +5,13 @@
 //!
 //! It also writes the data files as the program embeds them, to `OUT_DIR`:
 //! each comment line (the provenance, for people) emptied, so that line
-//! numbers stay and the app does not carry the comments (about 22 KB gzip).
+//! numbers stay and the app does not carry the comments (about 22 KB gzip),
+//! and the fields that name each line's source ([`FOR_PEOPLE`]) emptied too.
 use std::path::Path;
+
+/// Fields of a data file that are for people only (its lines' sources), by
+/// file and field number: emptied in the embedded copy like comments.
+const FOR_PEOPLE: &[(&str, usize)] = &[("landmarks.tsv", 4)];
 
 fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
@@ -40,7 +45,17 @@ fn main() {
     std::fs::create_dir_all(&out).expect("OUT_DIR/data");
     for f in files.iter().filter(|f| f.starts_with("data") && f.extension().is_some_and(|x| x == "tsv")) {
         let text = std::fs::read_to_string(f).expect("data files are UTF-8");
-        let stripped: String = text.lines().map(|l| if l.starts_with('#') { "\n".to_string() } else { format!("{l}\n") }).collect();
+        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let for_people = FOR_PEOPLE.iter().find(|(file, _)| *file == name).map(|&(_, field)| field);
+        let stripped: String = text
+            .lines()
+            .map(|l| match for_people {
+                _ if l.starts_with('#') => "\n".to_string(),
+                // The field emptied, the others in their places.
+                Some(field) => l.split('\t').enumerate().map(|(i, x)| if i == field { "" } else { x }).collect::<Vec<_>>().join("\t") + "\n",
+                None => format!("{l}\n"),
+            })
+            .collect();
         std::fs::write(out.join(f.file_name().expect("a file")), stripped).expect("write OUT_DIR/data");
     }
     println!("cargo:rustc-env=DIDAR_EXTRACTOR={}-{h:016x}", std::env::var("CARGO_PKG_VERSION").unwrap_or_default());

@@ -90,3 +90,19 @@ fn adversarial_inputs_never_panic() {
         check(c);
     }
 }
+
+/// A sentence that gathers every state ("the foreign ministers of Afghanistan,
+/// Albania, … met in New York") reports an assembly, not a meeting of 190
+/// parties; the same sentence with five states is one five-party meeting.
+#[test]
+fn a_sentence_gathering_every_state_is_an_assembly_not_a_meeting() {
+    let k = didar::knowledge::Knowledge::get();
+    let names: Vec<&str> = k.parties.iter().filter(|p| p.len() == 2).map(|p| k.party_name(p)).collect();
+    assert!(names.len() > 150, "{} states", names.len());
+    let sentence = |names: &[&str]| format!("The foreign ministers of {} met in New York on 25 September 2023.", names.join(", "));
+    let meetings = |text: String| analyze(&Article { id: "x".into(), text }).meetings;
+    let few = meetings(sentence(&names[..5]));
+    assert_eq!(few.iter().map(|m| m.parties.len()).collect::<Vec<_>>(), [5], "five states: one meeting of five");
+    let all = meetings(sentence(&names));
+    assert!(all.iter().all(|m| m.parties.len() <= didar::model::MAX_PARTIES), "{:?}", all.iter().map(|m| m.parties.len()).collect::<Vec<_>>());
+}

@@ -10,6 +10,7 @@ use super::participants::*;
 use super::reader::*;
 use super::refine::*;
 use crate::knowledge::{Entity, Knowledge, Mention, PartyId, Phrase};
+use crate::model::MAX_PARTIES;
 use crate::model::Mode;
 use crate::text::Sentence;
 
@@ -309,7 +310,8 @@ pub(super) fn drafts(reader: &Reader, sentences: &[Sentence], actors: &Actors) -
         let own = subject.as_ref().or(protagonist.as_ref());
         if let Some(d) = draft(reader, s, actors, own) {
             let separately = reader.has_phrase(s, Phrase::Separately) || d.actors.iter().any(|a| a.separate);
-            drafts.extend(split(d, separately, own));
+            // (More parties than a meeting has: an assembly of states, not a meeting.)
+            drafts.extend(split(d, separately, own).into_iter().filter(|d| parties_of(&d.actors).len() <= MAX_PARTIES));
         }
     }
     if drafts.is_empty() && sentences.iter().any(|s| reader.has_phrase(s, Phrase::Anaphor)) {

@@ -162,10 +162,7 @@ impl Fix {
     }
 }
 
-/// Most parties a corrected or added meeting may have. (A summit of every
-/// member of a large body is an occasion, not a meeting of its members; the
-/// counterparts matrix and the timeline stay small with this bound.)
-pub const MAX_PARTIES: usize = 40;
+use crate::model::MAX_PARTIES;
 
 /// Party codes: each one Didar knows (a state's ISO code or a body's code) when
 /// `known`, else shaped like one; 2 to [`MAX_PARTIES`] of them.

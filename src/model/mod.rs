@@ -37,6 +37,11 @@ pub struct Analysis {
 /// A state or international body: ISO 3166-1 alpha-2 code or body code ("SCO").
 pub type Party = String;
 
+/// The most parties one meeting has. A sentence that gathers more states (an
+/// assembly of every state, a conference's list of participants) reports an
+/// event, not a meeting; the app's corrections accept no more either.
+pub const MAX_PARTIES: usize = 40;
+
 /// One encounter of officials of two or more parties.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Meeting {
