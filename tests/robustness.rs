@@ -29,12 +29,15 @@ use didar::library::import::{read_file, read_json};
 use didar::library::saved::{decode_analysis, decode_article, decode_correction, encode_analysis, encode_article, encode_correction};
 use didar::library::{check_text, LibraryFile};
 use didar::model::{Analysis, Evidence, Meeting, Mode, Participant, Status};
-use didar::{analyze, text::char_slice, Article, Timeline};
+use didar::Article;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use proptest::test_runner::{Config, RngSeed};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
+
+mod invariants;
+use invariants::{check_analyze, check_file, check_merge, check_saved, check_timeline, partition};
 
 /// `cases` cases (or `PROPTEST_CASES`), a fixed seed (or `PROPTEST_RNG_SEED`),
 /// and no regression files written: a failure prints its smallest input, to
@@ -100,19 +103,6 @@ fn spliced_text() -> impl Strategy<Value = String> {
     })
 }
 
-/// Analyse `text` and check what holds for every input.
-fn check(text: &str) -> Analysis {
-    let a = analyze(&Article { id: "x".into(), text: text.to_string() });
-    for m in &a.meetings {
-        assert!(m.evidence.start <= m.evidence.end);
-        assert_eq!(char_slice(text, m.evidence.start, m.evidence.end), m.evidence.text, "evidence offsets of {text:?}");
-        assert!(m.parties.len() >= 2, "a meeting needs two sides: {text:?}");
-        assert!(m.parties.windows(2).all(|w| w[0] < w[1]), "parties sorted and distinct: {text:?}");
-    }
-    check_timeline(&[a.clone()]);
-    a
-}
-
 // ---------------------------------------------------------------- analyze
 
 proptest! {
@@ -120,7 +110,7 @@ proptest! {
 
     #[test]
     fn random_text_never_panics(text in troublesome_text()) {
-        check(&text);
+        check_analyze(&text);
     }
 }
 
@@ -129,12 +119,12 @@ proptest! {
 
     #[test]
     fn any_unicode_never_panics(text in any::<String>()) {
-        check(&text);
+        check_analyze(&text);
     }
 
     #[test]
     fn cached_analyses_of_any_text_read_back(text in troublesome_text()) {
-        let a = check(&text);
+        let a = check_analyze(&text);
         prop_assert_eq!(decode_analysis(&encode_analysis(&a)), Some(a));
     }
 }
@@ -144,7 +134,7 @@ proptest! {
 
     #[test]
     fn spliced_corpus_text_never_panics(text in spliced_text()) {
-        check(&text);
+        check_analyze(&text);
     }
 }
 
@@ -169,23 +159,11 @@ fn adversarial_inputs_never_panic() {
         marks.as_str(),
     ];
     for c in cases {
-        check(c);
+        check_analyze(c);
     }
 }
 
 // ---------------------------------------------------------------- importers
-
-/// Whatever a file reads as: articles Didar can analyse, with usable ids.
-fn check_read(name: &str, bytes: &[u8]) {
-    if let Ok(f) = read_file(name, bytes) {
-        assert!(!f.articles.is_empty(), "{name}: {bytes:?}");
-        for a in &f.articles {
-            assert!(check_text(&a.text).is_ok(), "{name}: {bytes:?}");
-            assert!(!a.text.contains('\0'));
-            assert!(!a.id.trim().is_empty() && !a.id.chars().any(char::is_control), "{name}: {:?}", a.id);
-        }
-    }
-}
 
 /// Bytes as a file might hold them: any bytes, or text of the troublesome alphabet.
 fn file_bytes() -> impl Strategy<Value = Vec<u8>> {
@@ -237,24 +215,24 @@ proptest! {
 
     #[test]
     fn txt_files_are_read_or_refused(bytes in file_bytes()) {
-        check_read("a.txt", &bytes);
+        check_file("a.txt", &bytes);
     }
 
     #[test]
     fn html_files_are_read_or_refused(html in html_text(), raw in file_bytes()) {
-        check_read("a.html", html.as_bytes());
-        check_read("a.htm", &raw);
+        check_file("a.html", html.as_bytes());
+        check_file("a.htm", &raw);
     }
 
     #[test]
     fn json_files_are_read_or_refused(bytes in file_bytes(), text in troublesome_text(), cut in any::<Index>()) {
-        check_read("a.json", &bytes);
+        check_file("a.json", &bytes);
         // A valid list, cut short and spliced with the alphabet.
         let list = serde_json::to_string(&[serde_json::json!({"id": "a", "text": text})]).unwrap();
         let chars: Vec<char> = list.chars().collect();
         let at = cut.index(chars.len() + 1);
         let spliced: String = chars[..at].iter().chain(text.chars().collect::<Vec<_>>().iter()).collect();
-        check_read("a.json", spliced.as_bytes());
+        check_file("a.json", spliced.as_bytes());
     }
 
     #[test]
@@ -399,9 +377,9 @@ proptest! {
 
     #[test]
     fn saved_records_of_any_text_are_read_or_set_aside(key in id(), json in prop_oneof![any::<String>(), troublesome_text()]) {
+        check_saved(&json);
         let _ = decode_article(&key, &json);
         let _ = decode_correction(&key, &json);
-        let _ = decode_analysis(&json);
     }
 
     #[test]
@@ -409,14 +387,8 @@ proptest! {
         article_id in id(), text in plain_text(), seq in any::<u64>(), c in id().prop_flat_map(correction),
         cut in any::<Index>(), p in piece(),
     ) {
-        let a = Article { id: article_id.clone(), text };
-        if let Ok(r) = decode_article(&article_id, &damaged(encode_article(seq, &a), cut, p)) {
-            prop_assert_eq!(r.value.id, article_id);
-            prop_assert!(check_text(&r.value.text).is_ok());
-        }
-        if let Ok(r) = decode_correction(&c.id, &damaged(encode_correction(seq, &c), cut, p)) {
-            prop_assert!(r.value.check().is_ok());
-        }
+        check_saved(&damaged(encode_article(seq, &Article { id: article_id, text }), cut, p));
+        check_saved(&damaged(encode_correction(seq, &c), cut, p));
     }
 
     #[test]
@@ -441,28 +413,6 @@ proptest! {
 }
 
 // ---------------------------------------------------------------- the timeline merge
-
-/// What holds for every timeline: each report is one source of exactly one
-/// entry, never more entries than meetings, dated entries first and in order.
-fn check_timeline(analyses: &[Analysis]) -> Timeline {
-    let t = Timeline::build(analyses);
-    let meetings: usize = analyses.iter().map(|a| a.meetings.len()).sum();
-    assert!(t.entries.len() <= meetings);
-    assert_eq!(t.entries.iter().map(|e| e.sources.len()).sum::<usize>(), meetings);
-    let first_days: Vec<_> = t.entries.iter().map(|e| e.meeting.date.as_deref().and_then(didar::PartialDate::parse)).collect();
-    for w in first_days.windows(2) {
-        let key = |d: &Option<didar::PartialDate>| (d.is_none(), d.map(|d| d.first_day()));
-        assert!(key(&w[0]) <= key(&w[1]), "entries out of date order: {first_days:?}");
-    }
-    for e in &t.entries {
-        assert!(!e.sources.is_empty());
-        for s in &e.sources {
-            let a = analyses.iter().find(|a| a.id == s.article).expect("a source names its article");
-            assert!(a.meetings.iter().any(|m| m.evidence == s.evidence && m.parties == e.meeting.parties), "a source is a report of its entry's parties");
-        }
-    }
-    t
-}
 
 /// A report as the extractor might give it: dates of every precision (and
 /// some no date parses), named or unnamed participants, an occasion or none.
@@ -507,27 +457,12 @@ fn analyses(meeting: impl Strategy<Value = Meeting>) -> impl Strategy<Value = Ve
     })
 }
 
-/// The reports of each entry, as sets of (article, evidence).
-fn partition(t: &Timeline) -> BTreeSet<BTreeSet<(String, usize, usize)>> {
-    t.entries.iter().map(|e| e.sources.iter().map(|s| (s.article.clone(), s.evidence.start, s.evidence.end)).collect()).collect()
-}
-
 proptest! {
     #![proptest_config(config(500))]
 
     #[test]
-    fn every_report_is_one_source_of_one_entry(analyses in analyses(meeting())) {
-        check_timeline(&analyses);
-    }
-
-    #[test]
-    fn reports_added_again_add_sources_not_entries(analyses in analyses(meeting())) {
-        let once = check_timeline(&analyses);
-        let copies: Vec<Analysis> = analyses.iter().map(|a| Analysis { id: format!("{}-copy", a.id), ..a.clone() }).collect();
-        let twice = check_timeline(&[analyses.clone(), copies].concat());
-        // (A report with no date and no occasion never merges: nothing says two such are one meeting.)
-        let unmatchable = analyses.iter().flat_map(|a| &a.meetings).filter(|m| m.date.as_deref().and_then(didar::PartialDate::parse).is_none() && m.occasion.is_none()).count();
-        prop_assert_eq!(twice.entries.len(), once.entries.len() + unmatchable);
+    fn the_merge_keeps_its_invariants(analyses in analyses(meeting())) {
+        check_merge(&analyses);
     }
 
     #[test]
