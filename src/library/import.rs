@@ -199,24 +199,24 @@ pub fn encoding_of(bytes: &[u8], html: bool) -> String {
     if arabic == Some(true) { "windows-1256".into() } else { "windows-1252".into() }
 }
 
-/// Arabic script: the Arabic blocks and presentation forms, and the joiners and
-/// direction marks Arabic text carries (Windows-1256 has them all).
-fn arabic_script(c: char) -> bool {
+/// Arabic script: the Arabic blocks and presentation forms, and the joiners,
+/// direction marks and guillemets Arabic text carries (Windows-1256 has them all).
+pub fn arabic_script(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-        || matches!(c, '\u{200C}'..='\u{200F}')
+        || matches!(c, '\u{200C}'..='\u{200F}' | '«' | '»')
 }
 
 /// Windows-1256 bytes that are valid UTF-8 by chance: an Arabic letter's byte
 /// (0xC2 to 0xDF) can lead a UTF-8 sequence and a Persian letter's or Arabic
-/// punctuation's byte (پ ک گ ، ؟ ...: 0x80 to 0xBF) continue it, so “كک” is
-/// the bytes of “ߘ” (NKo). Such bytes are Windows-1256 when their UTF-8
-/// reading has no letter of the scripts Didar reads (Arabic, Latin beyond
-/// ASCII) while every non-ASCII character of their Windows-1256 reading is
+/// punctuation's byte (پ ک گ ، ؟ « ...: 0x80 to 0xBF) continue it, so “كک”
+/// is the bytes of “ߘ” (NKo). Such bytes are Windows-1256 when their UTF-8
+/// reading has letters, none of a script Didar reads (Arabic, Latin beyond
+/// ASCII), while every non-ASCII character of their Windows-1256 reading is
 /// Arabic script. (Real UTF-8 Russian, Greek or Hebrew reads in Windows-1256
 /// with signs and Latin letters among the Arabic, and stays UTF-8.)
 fn arabic_in_disguise(utf8: &str, bytes: &[u8]) -> bool {
-    let read = |c: char| arabic_script(c) || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}');
-    !utf8.is_ascii()
+    let read = |c: char| c.is_alphabetic() && (arabic_script(c) || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}'));
+    utf8.chars().any(|c| !c.is_ascii() && c.is_alphabetic())
         && !utf8.chars().any(read)
         && decode_as("windows-1256", bytes).is_some_and(|t| t.chars().all(|c| c.is_ascii() || arabic_script(c)))
 }
