@@ -148,7 +148,8 @@ fn check_id(id: &str) -> Result<(), String> {
 /// A file's bytes as text. The encoding is, in this order: the one a byte
 /// order mark names (UTF-8, UTF-16LE, UTF-16BE); UTF-8 when the bytes are
 /// valid UTF-8 (a page saved again by a browser is UTF-8 whatever its old
-/// `<meta charset>` still says); the one an HTML page's `<meta charset>` or
+/// `<meta charset>` still says), unless they are Windows-1256 Arabic that
+/// is valid UTF-8 by chance (see [`arabic_in_disguise`]); the one an HTML page's `<meta charset>` or
 /// `<meta http-equiv="Content-Type">` names; else Windows-1256 when that reads
 /// as Arabic script, else Windows-1252. Bytes that are not text (a NUL, many
 /// control characters) are refused.
@@ -181,8 +182,8 @@ pub fn encoding_of(bytes: &[u8], html: bool) -> String {
         [0xFE, 0xFF, ..] => return "utf-16be".into(),
         _ => {}
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return "utf-8".into();
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return if arabic_in_disguise(text, bytes) { "windows-1256" } else { "utf-8" }.into();
     }
     if html {
         // A label that no decoder knows is ignored, as a browser does.
@@ -196,6 +197,28 @@ pub fn encoding_of(bytes: &[u8], html: bool) -> String {
         high.iter().filter(|c| ('\u{0600}'..='\u{06FF}').contains(*c)).count() * 2 > high.len()
     });
     if arabic == Some(true) { "windows-1256".into() } else { "windows-1252".into() }
+}
+
+/// Arabic script: the Arabic blocks and presentation forms, and the joiners,
+/// direction marks and guillemets Arabic text carries (Windows-1256 has them all).
+pub fn arabic_script(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        || matches!(c, '\u{200C}'..='\u{200F}' | '«' | '»')
+}
+
+/// Windows-1256 bytes that are valid UTF-8 by chance: an Arabic letter's byte
+/// (0xC2 to 0xDF) can lead a UTF-8 sequence and a Persian letter's or Arabic
+/// punctuation's byte (پ ک گ ، ؟ « ...: 0x80 to 0xBF) continue it, so “كک”
+/// is the bytes of “ߘ” (NKo). Such bytes are Windows-1256 when their UTF-8
+/// reading has letters, none of a script Didar reads (Arabic, Latin beyond
+/// ASCII), while every non-ASCII character of their Windows-1256 reading is
+/// Arabic script. (Real UTF-8 Russian, Greek or Hebrew reads in Windows-1256
+/// with signs and Latin letters among the Arabic, and stays UTF-8.)
+fn arabic_in_disguise(utf8: &str, bytes: &[u8]) -> bool {
+    let read = |c: char| c.is_alphabetic() && (arabic_script(c) || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}'));
+    utf8.chars().any(|c| !c.is_ascii() && c.is_alphabetic())
+        && !utf8.chars().any(read)
+        && decode_as("windows-1256", bytes).is_some_and(|t| t.chars().all(|c| c.is_ascii() || arabic_script(c)))
 }
 
 /// The encoding an HTML page names in a `<meta>` within its first 4 KB

@@ -29,6 +29,22 @@ pub struct Entry {
     pub sources: Vec<Source>,
 }
 
+impl Entry {
+    /// The first day the entry may stand for: its date's, else that of the
+    /// interval its evidence bounds on both sides.
+    pub fn first_day(&self) -> Option<(i32, u8, u8)> {
+        let m = &self.meeting;
+        let from_interval = || m.date_interval.filter(|i| i.is_bounded()).and_then(|i| i.from).map(|f| (f.year, f.month, f.day));
+        date_of(m).map(|d| d.first_day()).or_else(from_interval)
+    }
+
+    /// The timeline's order: by first day, entries without one last.
+    pub fn order(&self) -> (bool, Option<(i32, u8, u8)>) {
+        let d = self.first_day();
+        (d.is_none(), d)
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Timeline {
     pub entries: Vec<Entry>,
@@ -161,15 +177,8 @@ impl Timeline {
                 }
             }
         }
-        // By the first day of the date, else of the interval the evidence bounds;
-        // undated last. (A stable sort: reports of one day and parties keep their order.)
-        let first_day = |e: &Entry, d: &Option<PartialDate>| {
-            d.map(|d| d.first_day()).or_else(|| e.meeting.date_interval.filter(|i| i.is_bounded()).and_then(|i| i.from).map(|f| (f.year, f.month, f.day)))
-        };
-        dated.sort_by(|(a, da), (b, db)| {
-            let (ka, kb) = (first_day(a, da), first_day(b, db));
-            (ka.is_none(), ka).cmp(&(kb.is_none(), kb)).then_with(|| a.meeting.parties.cmp(&b.meeting.parties))
-        });
+        // By first day; undated last. (A stable sort: reports of one day and parties keep their order.)
+        dated.sort_by(|(a, _), (b, _)| a.order().cmp(&b.order()).then_with(|| a.meeting.parties.cmp(&b.meeting.parties)));
         let entries = dated.into_iter().map(|(e, _)| e).collect();
         Timeline { entries }
     }
