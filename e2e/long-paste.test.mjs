@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { EVENT, ROOT, SHOTS, dump, servedApp } from './chromium.mjs';
 
 const MEETING = "TEHRAN, May 5, 2021 (MNA) – Iran's defense minister Amir Hatami met his Kazakh counterpart in Tehran on Wednesday to discuss military cooperation.";
@@ -52,6 +53,15 @@ describe('a 2 MB paste', () => {
 
   test('is held, shows progress, can be cancelled (library unchanged), and then completes with its meeting', async () => {
     const { context, page, errors } = await open();
+    // Messages to the analysis worker are held back until released, so that Cancel comes while the analysis runs.
+    await page.evaluate(() => {
+      const Real = window.Worker;
+      window.__gate = new Promise((ok) => { window.__release = ok; });
+      window.__heldMessages = 0;
+      window.Worker = class extends Real {
+        postMessage(...args) { window.__heldMessages++; window.__gate.then(() => super.postMessage(...args)); }
+      };
+    });
     const text = longText();
     const before = await page.locator('[data-testid="article"]').count();
     const events = await page.locator(EVENT).count();
@@ -83,6 +93,7 @@ describe('a 2 MB paste', () => {
     await held.waitFor(); // the paste is still there, to analyse again
 
     // Analyse again, to the end.
+    await page.evaluate(() => window.__release());
     await page.locator('[data-testid="analyze"]').click();
     await page.locator('[data-testid="paste-message"]').filter({ hasText: /Added/ }).waitFor({ timeout: 120_000 });
     assert.match(await page.locator('[data-testid="paste-message"]').textContent(), /Added\. \d+ meetings found\./);
@@ -91,6 +102,7 @@ describe('a 2 MB paste', () => {
     assert.equal(await held.count(), 0, 'the held paste is gone once added');
     await page.waitForFunction(async () => /saved in this browser/.test(document.querySelector('[data-testid="storage-status"]')?.textContent ?? ''));
     await page.waitForTimeout(1000);
+    assert.equal(await page.evaluate(() => window.__heldMessages), 2, 'the analysis went to the worker, twice');
     const saved = (await dump(page)).articles;
     assert.equal(saved.length, 1);
     assert.equal(JSON.stringify(saved[0]).includes('Amir Hatami met his Kazakh counterpart'), true);
@@ -106,6 +118,23 @@ describe('a 2 MB paste', () => {
     await page.locator('[data-testid="analyze"]').click();
     await page.locator(`${EVENT}[data-date="2021-05-05"]`).first().waitFor({ state: 'attached' });
     assert.equal(await page.locator('[data-testid="paste-progress"]').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('in the single file opened from disk (no worker there) a long paste is analysed on the page', async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(pathToFileURL(join(ROOT, 'dist-single', 'index.html')).href);
+    await page.locator(EVENT).first().waitFor();
+    await paste(page, MEETING + '\n\n' + 'A line of filler that names no one. '.repeat(4000));
+    await page.locator('[data-testid="held-paste"]').waitFor();
+    await page.locator('[data-testid="analyze"]').click();
+    await page.locator('[data-testid="paste-message"]').filter({ hasText: /Added/ }).waitFor({ timeout: 60_000 });
+    await page.locator(`${EVENT}[data-date="2021-05-05"]`).first().waitFor({ state: 'attached' });
     assert.deepEqual(errors, []);
     await context.close();
   });
