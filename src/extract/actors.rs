@@ -159,13 +159,13 @@ impl Actors {
     /// The actors that lie within `start..end`.
     pub(super) fn within(&self, start: usize, end: usize) -> impl Iterator<Item = &Actor> {
         let first = self.list.partition_point(|a| a.start < start);
-        self.list[first..].iter().take_while(move |a| a.start < end).filter(move |a| a.end <= end)
+        self.list[first..].iter().map(super::reader::visit).take_while(move |a| a.start < end).filter(move |a| a.end <= end)
     }
 
     /// The actors that may cover `pos`: those that start at most the longest span before it, up to it.
     pub(super) fn covering(&self, pos: usize) -> impl Iterator<Item = &Actor> {
         let first = self.list.partition_point(|a| a.start + self.longest < pos);
-        self.list[first..].iter().take_while(move |a| a.start <= pos)
+        self.list[first..].iter().map(super::reader::visit).take_while(move |a| a.start <= pos)
     }
 }
 

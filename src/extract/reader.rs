@@ -25,6 +25,21 @@ pub(super) const CONNECTORS: &[&str] = &[
 pub(super) const PLACE_PREPOSITIONS: &[&str] =
     &["في", "الى", "الي", "من", "عبر", "in", "to", "from", "at", "into", "به", "در", "از", "وارد", "سوي", "inside"];
 
+// Work units of the tests' scaling check (`scaling::tests`): every mention
+// or actor a position look-up reads. Counted only in the tests.
+#[cfg(test)]
+thread_local! {
+    pub(super) static VISITED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// One mention or actor read by a look-up (counted in the tests only).
+#[inline(always)]
+pub(super) fn visit<T>(x: T) -> T {
+    #[cfg(test)]
+    VISITED.with(|v| v.set(v.get() + 1));
+    x
+}
+
 pub(super) struct Reader<'a> {
     pub(super) k: &'static Knowledge,
     pub(super) text: &'a str,
@@ -87,7 +102,7 @@ impl<'a> Reader<'a> {
 
     /// The mentions that start within `start..end`.
     pub(super) fn starting_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
-        self.from(start).iter().take_while(move |m| m.start < end)
+        self.from(start).iter().map(visit).take_while(move |m| m.start < end)
     }
 
     /// Is `from..to` a gap of at most `max` bytes on one line whose every word is
@@ -170,7 +185,7 @@ impl<'a> Reader<'a> {
     pub(super) fn mentions_in<'m>(&'m self, s: &Sentence) -> impl Iterator<Item = &'m Mention> {
         let (start, end) = (s.start, s.end);
         let first = self.mentions.partition_point(|m| m.start < start);
-        self.mentions[first..].iter().take_while(move |m| m.start < end).filter(move |m| m.end <= end)
+        self.mentions[first..].iter().map(visit).take_while(move |m| m.start < end).filter(move |m| m.end <= end)
     }
 
     /// Is the mention right beside the span `start..end`, nothing but a weekday,

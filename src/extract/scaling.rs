@@ -2,8 +2,8 @@
 //! text: real articles repeated, and adversarial texts (one endless sentence,
 //! thousands of state names, thousands of meeting phrases, dense Arabic with
 //! no punctuation). `didar bench --scaling` times [`analyze`](crate::analyze)
-//! on each kind at doubling sizes; `tests/scaling.rs` checks the work done
-//! per byte on small sizes.
+//! on each kind at doubling sizes; the tests below check on small sizes that
+//! the work done grows linearly (work counted, not time).
 
 /// A kind of input, and how to write `bytes` of it.
 pub struct InputKind {
@@ -76,4 +76,38 @@ fn fill(bytes: usize, piece: impl Fn(usize) -> String) -> String {
     let cut = (0..=bytes).rev().find(|&n| s.is_char_boundary(n)).unwrap_or(0);
     s.truncate(cut);
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KINDS;
+    use crate::extract::reader::VISITED;
+    use crate::model::Article;
+
+    /// Work units of one analysis: the mentions and actors its position
+    /// look-ups read (`Reader::starting_in`, `mentions_in`, `Actors::within`,
+    /// `covering`), and the mentions found.
+    fn work(text: String) -> u64 {
+        VISITED.with(|v| v.set(0));
+        let analysis = crate::analyze(&Article { id: "scaling".into(), text });
+        std::hint::black_box(analysis);
+        VISITED.with(|v| v.get())
+    }
+
+    /// Structural, not a timing: at 16, 32, 64 and 128 KB of each input kind,
+    /// doubling the text at most doubles the work, give or take (a ratio of at
+    /// most 2.4; a look-up that read every mention for each mention would
+    /// make it about 4).
+    #[test]
+    fn work_grows_linearly_with_the_text() {
+        for kind in &KINDS {
+            let works: Vec<(usize, u64)> = [16, 32, 64, 128].iter().map(|kb| (kb * 1024, work((kind.make)(kb * 1024)))).collect();
+            for pair in works.windows(2) {
+                let ((n0, w0), (n1, w1)) = (pair[0], pair[1]);
+                assert!(w0 > 0, "{}: no work counted at {n0} bytes", kind.name);
+                let ratio = w1 as f64 / w0 as f64;
+                assert!(ratio <= 2.4, "{}: {n0} → {n1} bytes multiplied the work by {ratio:.2} ({w0} → {w1} units): {works:?}", kind.name);
+            }
+        }
+    }
 }

@@ -235,15 +235,22 @@ impl Library {
 
     /// Analyse a pasted article and add it; returns it.
     pub fn add_text(&mut self, text: &str) -> Result<&Item, Rejected> {
+        let article = self.pasted_article(text)?;
+        let extracted = analyze(&article);
+        Ok(self.insert(article, extracted))
+    }
+
+    /// The article a pasted text would be (checked, not a duplicate, with a
+    /// free id `pasted-N`), to be analysed and then [`Library::insert`]ed;
+    /// the library is not changed.
+    pub fn pasted_article(&self, text: &str) -> Result<Article, Rejected> {
         check_text(text)?;
         if let Some(same) = self.with_text(text) {
             return Err(Rejected::Duplicate { id: same.article.id.clone() });
         }
         let n = self.user_articles().count() + 1;
         let id = self.free_id(&format!("pasted-{n}"), &HashSet::new());
-        let article = Article { id, text: text.to_string() };
-        let extracted = analyze(&article);
-        Ok(self.insert(article, extracted))
+        Ok(Article { id, text: text.to_string() })
     }
 
     /// Make incoming articles fit: ids not yet taken (an article whose text

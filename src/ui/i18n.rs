@@ -95,6 +95,13 @@ pub struct Strings {
     // The side panel: pasting, importing, exporting, correcting, saving.
     /// After pasting: (language, meetings found).
     pub pasted: fn(Lang, usize) -> String,
+    /// While a long paste is analysed: (language, its size in KB).
+    pub analysing_paste: fn(Lang, usize) -> String,
+    pub cancel: &'static str,
+    /// A long paste held instead of shown: (language, its size in KB).
+    pub long_paste: fn(Lang, usize) -> String,
+    pub clear_paste: &'static str,
+    pub paste_cancelled: &'static str,
     pub open_files: &'static str,
     pub import_hint: &'static str,
     pub drop_files: &'static str,
@@ -246,6 +253,11 @@ pub static EN: Strings = Strings {
     article_missing: "This article is no longer in the library.",
     lang_names: [("ar", "Arabic"), ("fa", "Persian"), ("en", "English"), ("ur", "Urdu"), ("other", "Other")],
     pasted: |_, n| format!("Added. {n} meeting{} found.", if n == 1 { "" } else { "s" }),
+    analysing_paste: |l, kb| format!("Analysing the pasted article ({} KB)…", l.num(kb)),
+    cancel: "Cancel",
+    long_paste: |l, kb| format!("A long text was pasted ({} KB). It is kept here without being shown in full; it begins:", l.num(kb)),
+    clear_paste: "Clear",
+    paste_cancelled: "Cancelled: the article was not added; the library is unchanged.",
     open_files: "Open files…",
     import_hint: ".txt, .html or .json (a Didar library or a list of articles); or drop them anywhere on the page.",
     drop_files: "Drop files to add them",
@@ -383,6 +395,11 @@ pub static AR: Strings = Strings {
     pasted: |l, n| {
         if n == 0 { "أُضيف المقال، ولم يُعثر فيه على لقاءات.".into() } else { format!("أُضيف المقال، وفيه {}.", ar_count(l, n, AR_MEETING)) }
     },
+    analysing_paste: |l, kb| format!("جارٍ تحليل المقال الملصق ({} كيلوبايت)…", l.num(kb)),
+    cancel: "إلغاء",
+    long_paste: |l, kb| format!("لُصق نص طويل ({} كيلوبايت). يُحفظ هنا دون عرضه كاملًا؛ يبدأ بـ:", l.num(kb)),
+    clear_paste: "مسح",
+    paste_cancelled: "أُلغي: لم يُضف المقال، والمكتبة لم تتغيّر.",
     open_files: "فتح ملفات…",
     import_hint: "ملفات txt أو html أو json (مكتبة Didar أو قائمة مقالات)؛ أو اسحبها وأفلتها في أي مكان من الصفحة.",
     drop_files: "أفلت الملفات لإضافتها",
@@ -518,6 +535,11 @@ pub static FA: Strings = Strings {
     article_missing: "این مقاله دیگر در کتابخانه نیست.",
     lang_names: [("ar", "عربی"), ("fa", "فارسی"), ("en", "انگلیسی"), ("ur", "اردو"), ("other", "دیگر")],
     pasted: |l, n| if n == 0 { "افزوده شد. هیچ دیداری یافت نشد.".into() } else { format!("افزوده شد. {} دیدار یافت شد.", l.num(n)) },
+    analysing_paste: |l, kb| format!("در حال تحلیل مقالهٔ چسبانده‌شده ({} کیلوبایت)…", l.num(kb)),
+    cancel: "لغو",
+    long_paste: |l, kb| format!("متن بلندی چسبانده شد ({} کیلوبایت). اینجا نگه داشته می‌شود بی‌آنکه کامل نمایش داده شود؛ آغازش:", l.num(kb)),
+    clear_paste: "پاک کردن",
+    paste_cancelled: "لغو شد: مقاله افزوده نشد و کتابخانه تغییری نکرد.",
     open_files: "بارگذاری فایل‌ها…",
     import_hint: "فایل‌های txt،\u{200F} html یا json (کتابخانهٔ Didar یا فهرستی از مقاله‌ها)؛ یا آن‌ها را به هر جای صفحه بکشید و رها کنید.",
     drop_files: "فایل‌ها را رها کنید تا افزوده شوند",

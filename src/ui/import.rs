@@ -90,7 +90,19 @@ pub async fn analyse_in_chunks(articles: Vec<(Article, Option<Analysis>)>, label
     yield_to_browser().await;
     let mut pace = Pace::new();
     for (done, (article, cached)) in articles.into_iter().enumerate() {
-        let analysis = cached.unwrap_or_else(|| crate::analyze(&article));
+        let analysis = match cached {
+            Some(analysis) => analysis,
+            // A long article is analysed in the worker (a few hundred ms in wasm at 2 MB);
+            // the page goes on meanwhile.
+            None if article.text.len() >= super::analyser::LONG => match super::analyser::analyse(&article).await {
+                super::analyser::Outcome::Done(analysis) => {
+                    pace = Pace::new();
+                    analysis
+                }
+                _ => crate::analyze(&article),
+            },
+            None => crate::analyze(&article),
+        };
         add(article, analysis);
         if pace.due() {
             progress.set(Some(Progress { label, done: done + 1, total }));

@@ -1,6 +1,7 @@
 //! The browser app (compiled for wasm32 only). The components wire the plain
 //! Rust [`Library`](crate::library::Library) to signals; all logic lives there.
 
+mod analyser;
 mod article_view;
 mod correct;
 mod counterparts;
