@@ -52,6 +52,8 @@ fn seeds_meet_the_accuracy_floor() {
     at_least(&f, "names", 0.9);
     at_least(&f, "evidence", 0.95);
     at_least(&f, "occasion", 0.95);
+    // Dated from the constraints the texts give (occasion editions, terms, events): 5 of 8.
+    at_least(&f, "date", 0.6);
 }
 
 #[test]
@@ -66,4 +68,18 @@ fn dev_corpus_meets_the_accuracy_floor() {
     at_least(&f, "occasion", 0.97);
     at_least(&f, "location_country", 0.97);
     at_least(&f, "evidence", 0.94);
+}
+
+/// The second batch (d051-d150), which the rules were not tuned on at first
+/// (untuned F1 0.625): floors just under today's figures, so that no change
+/// makes it worse; issue 11's targets are far above them.
+#[test]
+fn second_dev_batch_meets_its_floor() {
+    let f = score("dev-new", &root().join("tests/data/dev-new/gold.jsonl"), &articles(&root().join("tests/data/dev-new/articles")));
+    at_least(&f, "f1", 0.72);
+    at_least(&f, "date", 0.70);
+    at_least(&f, "names", 0.86);
+    at_least(&f, "occasion", 0.64);
+    at_least(&f, "location_country", 0.81);
+    at_least(&f, "evidence", 0.83);
 }
