@@ -2,11 +2,10 @@
 //! examples (`tests/examples/<stage>.json`, run by `tests/examples.rs`) check
 //! a stage's own output rather than only the meetings at the end.
 
-use super::actors::{Actor, ActorKind, Actors};
-use super::reader::Reader;
-use super::{dates, frames};
+use super::actors::{Actor, ActorKind};
+use super::{dates, frames, Early};
 use crate::knowledge::Knowledge;
-use crate::text::{self, lang, Folded};
+use crate::text::{lang, Folded};
 use serde_json::{json, Value};
 
 /// The stages that can be shown.
@@ -19,20 +18,14 @@ pub const STAGES: [&str; 3] = ["dates", "actors", "frames"];
 pub fn stage(stage: &str, text: &str) -> Option<Value> {
     let k = Knowledge::get();
     let folded = Folded::new(text);
-    let t = folded.text.as_str();
-    let mentions = k.mentions(t);
-    let found = dates::find(t, &mentions);
-    let published = dates::publication(t, &mentions, &found);
-    if stage == "dates" {
-        let written: Vec<Value> = found.iter().map(|d| json!({"date": d.date.to_string(), "yearless": d.yearless})).collect();
-        return Some(json!({"dates": written, "published": published.map(|p| p.to_string())}));
-    }
-    let reader = Reader::new(k, t, mentions, published, lang::detect(text));
-    let actors = Actors::new(reader.actors());
+    let Early { sentences, dates, reader, actors } = Early::read(&folded, lang::detect(text));
     match stage {
+        "dates" => {
+            let written: Vec<Value> = dates.iter().map(|d| json!({"date": d.date.to_string(), "yearless": d.yearless})).collect();
+            Some(json!({"dates": written, "published": dates::publication(&folded.text, &reader.mentions, &dates).map(|p| p.to_string())}))
+        }
         "actors" => Some(Value::Array(actors.iter().map(|a| actor(k, a)).collect())),
         "frames" => {
-            let sentences = text::sentences(t);
             let drafts = frames::drafts(&reader, &sentences, &actors);
             Some(Value::Array(
                 drafts

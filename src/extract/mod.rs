@@ -39,22 +39,10 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// Analyse one article: the pipeline's stages in their order.
 pub fn analyze(article: &Article) -> Analysis {
-    let k = Knowledge::get();
-    // Text: folded, with a map back to the original; its sentences and language.
     let folded = Folded::new(&article.text);
-    let text = folded.text.as_str();
-    let sentences = text::sentences(text);
     let lang = lang::detect(&article.text);
-    // Mentions: every form of the knowledge, in one pass; the dates written.
-    let mentions = k.mentions(text);
-    let dates = dates::find(text, &mentions);
-    let published = dates::publication(text, &mentions, &dates);
-    let mut reader = Reader::new(k, text, mentions, published, lang);
-    // Actors: officials, roles with their states, counterparts, lists, bare states.
-    let actors = Actors::new(reader.actors());
-    // The day of writing: the publication date, a yearless dateline's year, or the lead's day.
-    reader.published = reader.published.or_else(|| date::yearless_publication(&reader, &dates, &actors));
-    reader.today = reader.published.or_else(|| date::lead_day(&reader, &dates, &sentences));
+    let Early { sentences, dates, reader, actors } = Early::read(&folded, lang);
+    let text = folded.text.as_str();
     // Meeting frames, sentence by sentence; then the article's refiners.
     let drafts = frames::drafts(&reader, &sentences, &actors);
     let headline = sentences.first().copied().filter(|s| refine::is_headline(text, s));
@@ -77,6 +65,35 @@ pub fn analyze(article: &Article) -> Analysis {
     refine::continue_visits(&mut meetings, &passages.firsts);
     meetings.iter_mut().for_each(dating::date_from_interval);
     Analysis { id: article.id.clone(), lang: lang.to_string(), published: reader.published.map(|d| d.to_string()), meetings }
+}
+
+/// The stages before the meetings, which [`analyze`] and the stages' examples
+/// ([`examples::stage`]) share.
+struct Early<'t> {
+    sentences: Vec<text::Sentence>,
+    dates: Vec<dates::DateMention>,
+    reader: Reader<'t>,
+    actors: Actors,
+}
+
+impl<'t> Early<'t> {
+    fn read(folded: &'t Folded, lang: &'static str) -> Early<'t> {
+        let k = Knowledge::get();
+        // Text: folded (by the caller), with a map back to the original; its sentences.
+        let text = folded.text.as_str();
+        let sentences = text::sentences(text);
+        // Mentions: every form of the knowledge, in one pass; the dates written.
+        let mentions = k.mentions(text);
+        let dates = dates::find(text, &mentions);
+        let published = dates::publication(text, &mentions, &dates);
+        let mut reader = Reader::new(k, text, mentions, published, lang);
+        // Actors: officials, roles with their states, counterparts, lists, bare states.
+        let actors = Actors::new(reader.actors());
+        // The day of writing: the publication date, a yearless dateline's year, or the lead's day.
+        reader.published = reader.published.or_else(|| date::yearless_publication(&reader, &dates, &actors));
+        reader.today = reader.published.or_else(|| date::lead_day(&reader, &dates, &sentences));
+        Early { sentences, dates, reader, actors }
+    }
 }
 
 /// Each meeting's passage runs from its first report to the next meeting's first report.
