@@ -57,6 +57,9 @@ def _schemas():
     evidence = T.StructType(
         [T.StructField("start", T.LongType()), T.StructField("end", T.LongType()), T.StructField("text", T.StringType())]
     )
+    reason = T.StructType(
+        [T.StructField(n, T.StringType()) for n in ("kind", "interval", "note")] + [T.StructField("words", evidence)]
+    )
     meeting = [
         T.StructField("parties", T.ArrayType(T.StringType())),
         T.StructField("participants", T.ArrayType(participant)),
@@ -66,6 +69,8 @@ def _schemas():
         T.StructField("date_in_text", T.StringType()),
         T.StructField("date_precision", T.StringType()),
         T.StructField("date_source", T.StringType()),
+        T.StructField("date_interval", T.StringType()),
+        T.StructField("date_reasons", T.ArrayType(reason)),
         T.StructField("location", T.StructType([T.StructField("city", T.StringType()), T.StructField("country", T.StringType())])),
         T.StructField("occasion", T.StringType()),
         T.StructField("mode", T.StringType()),
@@ -108,11 +113,22 @@ def date_interval(date: Optional[str]) -> Tuple[Optional[datetime.date], Optiona
         return None, None
 
 
-def timeline_key(meeting: Dict[str, Any]) -> Tuple[bool, Tuple[int, int, int], Tuple[str, ...]]:
-    """The order of the timeline (``Timeline::build``): dated first by first day, then by parties."""
+def first_day(meeting: Dict[str, Any]) -> Optional[Tuple[int, int, int]]:
+    """The first day an entry stands for (``Entry::first_day``): its date's, else that of
+    its interval (EDTF) when bounded on both sides."""
     parsed = _core.parse_date(meeting["date"]) if meeting.get("date") is not None else None
-    first = (0, 0, 0) if parsed is None else (parsed[0], parsed[1] or 1, parsed[2] or 1)
-    return parsed is None, first, tuple(meeting["parties"])
+    if parsed is None:
+        sides = (meeting.get("date_interval") or "..").split("/")
+        if ".." in sides or "" in sides:
+            return None
+        parsed = _core.parse_date(sides[0])
+    return None if parsed is None else (parsed[0], parsed[1] or 1, parsed[2] or 1)
+
+
+def timeline_key(meeting: Dict[str, Any]) -> Tuple[bool, Tuple[int, int, int], Tuple[str, ...]]:
+    """The order of the timeline (``Entry::order``): by first day, those without last, then by parties."""
+    first = first_day(meeting)
+    return first is None, first or (0, 0, 0), tuple(meeting["parties"])
 
 
 def _meeting_columns(m: Dict[str, Any]) -> tuple:
@@ -128,6 +144,11 @@ def _meeting_columns(m: Dict[str, Any]) -> tuple:
         m.get("date_in_text"),
         m.get("date_precision"),
         m.get("date_source"),
+        m.get("date_interval"),
+        [
+            (r["kind"], r["interval"], r["note"], None if r.get("words") is None else (r["words"]["start"], r["words"]["end"], r["words"]["text"]))
+            for r in m.get("date_reasons", [])
+        ],
         None if loc is None else (loc.get("city"), loc.get("country")),
         m.get("occasion"),
         m["mode"],
@@ -140,9 +161,15 @@ def _meeting_columns(m: Dict[str, Any]) -> tuple:
 def row_to_meeting(row: Dict[str, Any]) -> Dict[str, Any]:
     """A table row (``Row.asDict(recursive=True)``) back in the shape ``didar extract`` prints."""
     keys = ("parties", "participants", "date", "date_in_text", "date_precision", "date_source",
-            "location", "occasion", "mode", "status", "topics", "evidence")
+            "date_interval", "date_reasons", "location", "occasion", "mode", "status", "topics", "evidence")
     m = {k: row[k] for k in keys}
     m["participants"] = [{k: v for k, v in p.items() if not (k == "name_from" and v is None)} for p in m["participants"]]
+    # (The core leaves out an absent interval, no reasons, and a reason without words.)
+    if m["date_interval"] is None:
+        del m["date_interval"]
+    m["date_reasons"] = [{k: v for k, v in r.items() if not (k == "words" and v is None)} for r in m["date_reasons"] or []]
+    if not m["date_reasons"]:
+        del m["date_reasons"]
     return m
 
 

@@ -166,8 +166,10 @@ pub struct DateReason {
     /// `office` (a participant's term), `event` (after an event the article
     /// mentions), `ahead` (before an event it looks ahead to), `recent`
     /// (within a year of the latest event it mentions), `newly` (within six
-    /// months of a participant's taking office), `report` (another report of
-    /// the same meeting, on the timeline).
+    /// months of a participant's taking office), `weekday` (the one day of the
+    /// occasion on the weekday the article gives), `article` (a sibling
+    /// meeting of the same article), `report` (another report of the same
+    /// meeting, on the timeline).
     pub kind: String,
     /// The days this evidence allows.
     pub interval: Interval,
