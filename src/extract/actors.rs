@@ -6,8 +6,8 @@
 //! الهندي والإيراني"), bare states and adjectives; attendees ("in the presence
 //! of") and the absent ("on behalf of", "former").
 
-use super::participants::*;
-use super::reader::*;
+use super::participants::term_days;
+use super::reader::{MAX_CONNECTOR_GAP, Reader};
 use crate::knowledge::{Entity, Knowledge, Mention, PartyId, Phrase};
 use crate::text;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

@@ -3,10 +3,10 @@
 //! date; a yearless dateline's year from the officials' terms and the weekday),
 //! and the dates an occasion's edition gives.
 
-use super::actors::*;
+use super::actors::Actor;
 use super::dates::{self, DateMention};
-use super::frames::*;
-use super::reader::*;
+use super::frames::Reports;
+use super::reader::Reader;
 use crate::knowledge::{Edition, Entity, Mention, Phrase, Relative};
 use crate::model::calendar::Ymd;
 use crate::model::{Interval, Meeting, PartialDate, Status};

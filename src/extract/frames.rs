@@ -5,10 +5,10 @@
 //! alone meets the article's protagonist. A visitor who meets several officials,
 //! or a list met separately, is split into one bilateral each.
 
-use super::actors::*;
-use super::participants::*;
-use super::reader::*;
-use super::refine::*;
+use super::actors::{Actor, ActorKind, Actors, parties_of};
+use super::participants::person_key;
+use super::reader::Reader;
+use super::refine::is_headline;
 use crate::knowledge::{Entity, Knowledge, Mention, PartyId, Phrase};
 use crate::model::MAX_PARTIES;
 use crate::model::Mode;

@@ -1,15 +1,15 @@
 //! A draft made a [`Meeting`]: its evidence (the report naming fewest other
 //! states), status, date, participants, occasion and place, each from its stage.
 
-use super::actors::*;
-use super::date::*;
-use super::dating::*;
+use super::actors::{ActorKind, Actors, parties_of};
+use super::date::{edition_contains, edition_date, relative_in, sentence_date, weekday_within};
+use super::dating::{Bound, Dating, bounds, edition_bound, settle};
 use super::dates::DateMention;
-use super::frames::*;
-use super::occasion::*;
-use super::participants::*;
-use super::place::*;
-use super::reader::*;
+use super::frames::{Draft, Reports};
+use super::occasion::occasion;
+use super::participants::{choose_official, roles_agree};
+use super::place::location;
+use super::reader::Reader;
 use crate::knowledge::{Entity, Mention, PartyId, Phrase};
 use crate::model::{Evidence, Interval, Meeting, Mode, Participant, PartialDate, Status};
 use crate::text::{self, Folded, Sentence};

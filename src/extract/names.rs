@@ -2,7 +2,7 @@
 //! ("وزيرة دفاع ...، ماري نويل كويارا", "Defence Minister Baktybek Bekbolotov")
 //! or a rank ("اللواء إمام علي صابرزاده", "General Ali Abdullah Ayyoub").
 
-use super::reader::*;
+use super::reader::{MAX_CONNECTOR_GAP, Reader};
 use crate::knowledge::{Entity, Mention};
 
 /// The names written after ranks ("اللواء إمام علي صابرزاده"), read once.

@@ -3,9 +3,9 @@
 //! ordinal written with it, the date, or the one edition every named official
 //! was in office for.
 
-use super::dating::*;
-use super::frames::*;
-use super::reader::*;
+use super::dating::{Dating, edition_bound};
+use super::frames::{Draft, Reports};
+use super::reader::Reader;
 use crate::knowledge::occasions;
 use crate::knowledge::{Edition, Entity, Mention, Phrase};
 use crate::model::calendar::Ymd;

@@ -3,8 +3,8 @@
 //! office, the others' terms), and who an unnamed side is (the one person of that
 //! side the article names, or the one holder of the office on the date).
 
-use super::actors::*;
-use super::frames::*;
+use super::actors::{Actor, Actors};
+use super::frames::Draft;
 use crate::knowledge::{Knowledge, PartyId};
 use crate::model::calendar::Ymd;
 use crate::model::PartialDate;

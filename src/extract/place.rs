@@ -2,9 +2,9 @@
 //! occasion's venue, the visit the article reports, a side's city named in the
 //! body, else the dateline's city.
 
-use super::frames::*;
-use super::occasion::*;
-use super::reader::*;
+use super::frames::Reports;
+use super::occasion::Occasion;
+use super::reader::Reader;
 use crate::knowledge::{Edition, Entity, Knowledge, Mention, PartyId, Phrase};
 use crate::model::Location;
 use crate::text::Sentence;

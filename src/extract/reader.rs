@@ -4,9 +4,9 @@
 //! gaps of connectors between them, places and the outlet's own state). Each
 //! look-up reads only the mentions near its position (binary search).
 
-use super::actors::*;
-use super::names::*;
-use super::place::*;
+use super::actors::ActorKind;
+use super::names::RankNames;
+use super::place::Places;
 use crate::knowledge::{Entity, Knowledge, Mention, PartyId, Phrase};
 use crate::model::calendar::Ymd;
 use crate::text::Sentence;

@@ -2,9 +2,9 @@
 //! (headline and body, or two sentences) is kept once; a headline that sums up
 //! several meetings of the body is none of its own.
 
-use super::actors::*;
-use super::frames::*;
-use super::participants::*;
+use super::actors::parties_of;
+use super::frames::Draft;
+use super::participants::{names_of, person_key, roles_agree};
 use crate::knowledge::{Knowledge, PartyId};
 use crate::model::{Location, Meeting, Mode, Status};
 use crate::text::Sentence;

@@ -1,6 +1,6 @@
 //! Stage: topics. The topics of the taxonomy named in a meeting's passage.
 
-use super::reader::*;
+use super::reader::Reader;
 use crate::knowledge::Entity;
 use crate::text::Sentence;
 
