@@ -64,6 +64,9 @@ pub struct Strings {
     pub date_unknown: &'static str,
     /// A meeting dated only by an interval: "between X and Y".
     pub date_between: fn(Lang, &str, &str) -> String,
+    /// An interval open at its end ("from X") or at its start ("until Y").
+    pub date_from: fn(&str) -> String,
+    pub date_until: fn(&str) -> String,
     /// The heading of a meeting's date reasons.
     pub why_date: &'static str,
     /// What a kind of date reason is (`DateReason::kind`).
@@ -218,6 +221,8 @@ pub static EN: Strings = Strings {
     clear_filters: "Clear filters",
     date_unknown: "date unknown",
     date_between: |_, a, b| format!("between {a} and {b}"),
+    date_from: |a| format!("from {a}"),
+    date_until: |b| format!("until {b}"),
     why_date: "Why this date",
     reason_kind: |k| match k {
         "text" => "The report's date",
@@ -358,6 +363,8 @@ pub static AR: Strings = Strings {
     clear_filters: "مسح التصفية",
     date_unknown: "تاريخ غير معروف",
     date_between: |_, a, b| format!("بين {a} و{b}"),
+    date_from: |a| format!("منذ {a}"),
+    date_until: |b| format!("حتى {b}"),
     why_date: "لماذا هذا التاريخ",
     reason_kind: |k| match k {
         "text" => "تاريخ الخبر",
@@ -500,6 +507,8 @@ pub static FA: Strings = Strings {
     clear_filters: "پاک کردن پالایه‌ها",
     date_unknown: "تاریخ نامعلوم",
     date_between: |_, a, b| format!("میان {a} و {b}"),
+    date_from: |a| format!("از {a}"),
+    date_until: |b| format!("تا {b}"),
     why_date: "چرا این تاریخ",
     reason_kind: |k| match k {
         "text" => "تاریخ خبر",

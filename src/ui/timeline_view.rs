@@ -80,14 +80,14 @@ fn date_label(lang: Lang, cal: Calendar, m: &Meeting) -> String {
         .unwrap_or_else(|| lang.strings().date_unknown.to_string())
 }
 
-/// An interval of days in the interface's language and calendar ("between … and …", "≥ …", "≤ …").
+/// An interval of days in the interface's language and calendar ("between … and …", "from …", "until …").
 fn interval_label(lang: Lang, cal: Calendar, i: Interval) -> String {
     let day = |d: Option<crate::model::calendar::Ymd>| d.and_then(|d| names::date(lang, cal, &PartialDate::day(d.year, d.month, d.day).to_string()));
     match (day(i.from), day(i.to)) {
         (Some(a), Some(b)) if a == b => a,
         (Some(a), Some(b)) => (lang.strings().date_between)(lang, &a, &b),
-        (Some(a), None) => format!("≥ {a}"),
-        (None, Some(b)) => format!("≤ {b}"),
+        (Some(a), None) => (lang.strings().date_from)(&a),
+        (None, Some(b)) => (lang.strings().date_until)(&b),
         (None, None) => lang.strings().date_unknown.to_string(),
     }
 }
