@@ -145,9 +145,10 @@ describe('The library under faults, in Chromium', () => {
     const { context, finish } = await profile();
     const p = await context.newPage();
     p.on('dialog', (d) => d.accept());
-    // (The lowered quota holds for the connections opened after it is set.)
+    // (The lowered quota holds for the connections opened after it is set. It must leave room for the
+    // offline worker's copy of the app, about 2 MB, which counts against the same origin's quota.)
     const cdp = await context.newCDPSession(p);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.server.origin, quotaSize: 2 * 1024 * 1024 });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.server.origin, quotaSize: 3 * 1024 * 1024 });
     await p.goto(app.server.origin + '/');
     await ready(p);
     await paste(p, KZ);
@@ -331,14 +332,23 @@ describe('The library under faults, in Chromium', () => {
     await finish();
   });
 
-  test('issue16_5: a sentence naming 195 states draws a counterparts matrix without a long task', async () => {
+  test('issue16_5: a sentence naming 195 states is an assembly, not a 195-party meeting; the counterparts of 195 parties draw without a long task', async () => {
     const { page, finish } = await profile();
     const p = await page();
     const names = [...new Map(readFileSync(join(ROOT, 'data', 'countries.tsv'), 'utf8').split('\n')
       .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')).filter((f) => f[1] === 'en').map((f) => [f[0], f[2]])).values()];
     assert.equal(names.length, 195);
-    await paste(p, `NEW YORK, 20 September 2024 – The foreign ministers of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} met in New York on Friday.`);
+    const gathered = (states) => `The foreign ministers of ${states.slice(0, -1).join(', ')} and ${states.at(-1)} met in New York on Friday.`;
+    const before = await p.locator(EVENT).count();
+    await paste(p, `NEW YORK, 20 September 2024 – ${gathered(names)}`);
     await p.locator('[data-testid="article-input"]').and(p.locator(':placeholder-shown')).waitFor({ timeout: 30_000 });
+    const parties = await p.locator(EVENT).evaluateAll((els) => els.map((e) => e.dataset.parties.split('-').length));
+    assert.ok(parties.every((n) => n <= 40), `no meeting of more than 40 parties: ${parties.filter((n) => n > 40)}`);
+    assert.equal(parties.length, before, 'the assembly adds no meeting');
+    // Five meetings of 39 states each: the counterparts of all 195 parties.
+    const groups = Array.from({ length: 5 }, (_, i) => gathered(names.slice(i * 39, i * 39 + 39)));
+    await paste(p, `NEW YORK, 20 September 2024 – ${groups.join(' ')}`);
+    await p.locator(`${EVENT}[data-parties*="-"]`).nth(before + 4).waitFor({ timeout: 30_000 });
     await p.evaluate(() => {
       window.__long = [];
       new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
@@ -350,7 +360,7 @@ describe('The library under faults, in Chromium', () => {
     assert.ok(cells <= 30 * 30, `at most 30 by 30 cells drawn: ${cells}`);
     assert.match(await p.locator('[data-testid="counterparts-cut"]').textContent(), /The 30 parties with the most meetings are shown, of 19\d/);
     const longest = Math.max(0, ...await p.evaluate(() => window.__long));
-    console.log(`# counterparts of a 195-party meeting: ${cells} cells, longest task ${longest.toFixed(0)} ms`);
+    console.log(`# counterparts of 195 parties: ${cells} cells, longest task ${longest.toFixed(0)} ms`);
     assert.ok(longest < 200, `longest task ${longest} ms`);
     await finish();
   });

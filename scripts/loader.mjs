@@ -8,7 +8,8 @@
 // classic script starts the wasm's fetch itself, as early in the page as the preload did
 // (a module script runs only once the document is parsed: starting the fetch there cost
 // Chromium 150-250 ms to the timeline), and the loader hands that pending response to init.
-// One download in every engine, begun as early as before.
+// One download in every engine, begun as early as before. The script carries the wasm's
+// name (`data-wasm`), where the analysis worker's launcher (src/ui/analyser.rs) reads it.
 //
 // Applied to the staged index.html by scripts/csp.mjs (Trunk's post_build hook) before the
 // policy is written, so the policy's hash is the new loader's.
@@ -29,5 +30,5 @@ const wasm = await init({ module_or_path: globalThis.__didarWasm });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 </script>`;
-  return html.replace(LOADER, loader).replace(link[0], `<script>globalThis.__didarWasm = fetch('${wasm}');</script>`);
+  return html.replace(LOADER, loader).replace(link[0], `<script data-wasm="${wasm}">globalThis.__didarWasm = fetch(document.currentScript.dataset.wasm);</script>`);
 }

@@ -40,7 +40,7 @@ html = html.replace(/<link rel="icon" href="([^"]+\.svg)"[^>]*>/g, (_, href) => 
 
 // The served build starts the wasm's download in the <head> (scripts/loader.mjs); here it is inline.
 let wasmName;
-replaceOnce(/<script>globalThis\.__didarWasm = fetch\('([^']+\.wasm)'\);<\/script>\s*/g, (_, name) => { wasmName = name; return ''; }, 'wasm fetch');
+replaceOnce(/<script data-wasm="([^"]+\.wasm)">globalThis\.__didarWasm = fetch\(document\.currentScript\.dataset\.wasm\);<\/script>\s*/g, (_, name) => { wasmName = name; return ''; }, 'wasm fetch');
 
 replaceOnce(/<script type="module">([\s\S]*?)<\/script>/g, (_, loader) => {
   const glueName = loader.match(/from '([^']+\.js)'/)?.[1] ?? fail('no JS glue import in the loader');

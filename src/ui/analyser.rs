@@ -54,15 +54,17 @@ thread_local! {
     static BROKEN: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The absolute URLs of the app's JS glue and wasm (Trunk's preload links).
+/// The absolute URLs of the app's JS glue and wasm: Trunk's preload links, or
+/// the script that fetches the wasm early (`scripts/loader.mjs`, `data-wasm`).
 fn app_urls() -> Option<(String, String)> {
     let doc = web_sys::window()?.document()?;
     let base = doc.url().ok()?;
-    let href = |selector: &str| {
-        let link = doc.query_selector(selector).ok()??;
-        web_sys::Url::new_with_base(&link.get_attribute("href")?, &base).ok().map(|u| u.href())
+    let url = |selector: &str, attribute: &str| {
+        let element = doc.query_selector(selector).ok()??;
+        web_sys::Url::new_with_base(&element.get_attribute(attribute)?, &base).ok().map(|u| u.href())
     };
-    Some((href("link[rel=modulepreload][href$='.js']")?, href("link[rel=preload][href$='.wasm']")?))
+    let wasm = url("link[rel=preload][href$='.wasm']", "href").or_else(|| url("script[data-wasm]", "data-wasm"))?;
+    Some((url("link[rel=modulepreload][href$='.js']", "href")?, wasm))
 }
 
 fn settle_all(pending: &RefCell<HashMap<u32, Function>>, with: &JsValue) {
