@@ -94,7 +94,7 @@ pub(super) fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention]
     // "CAIRO, 3 March 2023 – ... will receive tomorrow": the dateline's date is
     // what "tomorrow" is read against, not the meeting's date.
     let shifted = relative.is_some_and(|(_, r)| r != Relative::Days(0, 0)) || here().any(|m| matches!(m.entity, Entity::Weekday(_)));
-    let explicit = dates.iter().find(|d| d.start >= s.start && d.end <= s.end && d.date.day.is_some() && !(dates::opens_line(reader.text, d) && shifted));
+    let explicit = dates::within(dates, s.start, s.end).find(|d| d.date.day.is_some() && !(dates::opens_line(reader.text, d) && shifted));
     // The nearest such weekday: on or before `from` for a held meeting, after it for a planned one.
     let nearest = |from: Ymd, w: u8| {
         let fw = from.weekday() as i64;
@@ -132,7 +132,7 @@ pub(super) fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention]
         };
     }
     // "in March 2023", "في أبريل 2023", "ژوئیه ۲۰۲۲", "جولائی 2021": a month with its year, when nothing gives the day.
-    let month = || dates.iter().find(|d| d.start >= s.start && d.end <= s.end && !d.yearless && d.date.day.is_none() && d.date.month.is_some()).map(|d| d.date);
+    let month = || dates::within(dates, s.start, s.end).find(|d| !d.yearless && d.date.day.is_none() && d.date.month.is_some()).map(|d| d.date);
     let Some(p) = published else { return month() };
     if let Some((_, r)) = relative {
         return relative_date(p, r);

@@ -181,6 +181,11 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<DateMention> {
     out
 }
 
+/// The dates written within `start..end`, in text order (`dates` is sorted by start).
+pub fn within(dates: &[DateMention], start: usize, end: usize) -> impl Iterator<Item = &DateMention> {
+    dates[dates.partition_point(|d| d.start < start)..].iter().take_while(move |d| d.start < end).filter(move |d| d.end <= end)
+}
+
 /// Numeric dates: `21.08.2018`, `26/08/2018`, `2018-08-26`, `1397/04/24` (Jalali), `1440/09/09` (Hijri).
 fn numeric_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();

@@ -9,12 +9,13 @@
 //! the article says it is a first visit) where they leave a day. The result is
 //! the meeting's [`Interval`] and the reasons that narrowed it.
 
-use super::dates::DateMention;
+use super::dates::{self, DateMention};
+use super::meeting::evidence;
 use super::reader::Reader;
 use crate::knowledge::{Edition, Entity, Mention, Phrase};
 use crate::model::calendar::Ymd;
-use crate::model::{DateReason, Evidence, Interval, Meeting, PartialDate, Status};
-use crate::text::{self, Folded, Sentence};
+use crate::model::{DateReason, Interval, Meeting, PartialDate, Status};
+use crate::text::{Folded, Sentence};
 
 /// How far before a landmark "ahead of" may stand (folded bytes).
 const AHEAD_REACH: usize = 40;
@@ -88,13 +89,13 @@ pub(super) fn bounds(reader: &Reader, dates: &[DateMention], status: Status, sai
     let mut out = Vec::new();
     if let Some((date, s)) = said {
         if let Some(interval) = Interval::of(&date) {
-            let words = dates.iter().find(|d| d.start >= s.start && d.end <= s.end).map_or((s.start, s.end), |d| (d.start, d.end));
+            let words = dates::within(dates, s.start, s.end).next().map_or((s.start, s.end), |d| (d.start, d.end));
             out.push(Bound { kind: "text", interval, firm: true, note: format!("the report's date, {date}"), words: Some(words) });
         }
     }
     if let Some(day) = reader.today {
         let written = PartialDate::day(day.year, day.month, day.day);
-        let words = dates.iter().find(|d| d.date == written).map(|d| (d.start, d.end));
+        let words = reader.today_words(dates);
         let (interval, note) = match status {
             Status::Held => (Interval { from: None, to: Some(day) }, format!("written on {written}: held by then")),
             Status::Planned => (Interval { from: Some(day), to: None }, format!("written on {written}: still to come")),
@@ -111,7 +112,7 @@ pub(super) fn bounds(reader: &Reader, dates: &[DateMention], status: Status, sai
         }
     }
     let landmarks = reader.landmarks();
-    for &(m, ahead) in landmarks {
+    for &(m, ahead) in &landmarks.first {
         let Entity::Landmark(l) = m.entity else { continue };
         let l = &k.landmarks[l as usize];
         let (interval, kind, note) = if ahead {
@@ -122,11 +123,11 @@ pub(super) fn bounds(reader: &Reader, dates: &[DateMention], status: Status, sai
         out.push(Bound { kind, interval, firm: true, note, words: Some((m.start, m.end)) });
     }
     // The latest event mentioned as past is recent news.
-    let latest = landmarks.iter().filter(|(_, ahead)| !ahead).filter_map(|&(m, _)| match m.entity {
+    let latest = landmarks.latest.and_then(|m| match m.entity {
         Entity::Landmark(l) => Some((m, &k.landmarks[l as usize])),
         _ => None,
     });
-    if let Some((m, l)) = latest.max_by_key(|(_, l)| l.end.unwrap_or(l.date).last_day()) {
+    if let Some((m, l)) = latest {
         let end = ymd(&l.end.unwrap_or(l.date), true);
         if let (Some(from), Some(to)) = (ymd(&l.date, false), end.and_then(|e| e.add_days(RECENT_DAYS))) {
             out.push(Bound { kind: "recent", interval: Interval::between(from, to), firm: false, note: format!("{} is recent news (within a year)", l.name), words: Some((m.start, m.end)) });
@@ -146,11 +147,15 @@ pub(super) fn bounds(reader: &Reader, dates: &[DateMention], status: Status, sai
     out
 }
 
+/// The days of an occasion's edition, when its data give them.
+pub(super) fn edition_days(ed: &Edition) -> Option<Interval> {
+    Some(Interval::between(ymd(&ed.start?, false)?, ymd(&ed.end.or(ed.start)?, true)?))
+}
+
 /// The days of an occasion's edition, as a bound.
 pub(super) fn edition_bound(ed: &Edition, name: &str, words: Option<(usize, usize)>) -> Option<Bound> {
-    let from = ymd(&ed.start?, false)?;
-    let to = ymd(&ed.end.or(ed.start)?, true)?;
-    Some(Bound { kind: "occasion", interval: Interval::between(from, to), firm: true, note: format!("{name}, {}", Interval::between(from, to)), words })
+    let interval = edition_days(ed)?;
+    Some(Bound { kind: "occasion", interval, firm: true, note: format!("{name}, {interval}"), words })
 }
 
 /// Narrow the interval to the date a later stage set (a later sentence, a
@@ -178,10 +183,7 @@ pub(super) fn settle(m: &mut Meeting, dating: &Dating, folded: &Folded, original
             kind: b.kind.into(),
             interval: b.interval,
             note: b.note.clone(),
-            words: b.words.map(|(s, e)| {
-                let (s, e) = folded.span(s, e);
-                Evidence { start: s, end: e, text: text::char_slice(original, s, e).to_string() }
-            }),
+            words: b.words.map(|(s, e)| evidence(folded, original, s, e)),
         })
         .collect();
 }
@@ -198,27 +200,52 @@ pub(super) fn date_from_interval(m: &mut Meeting) {
     }
 }
 
+/// The datable events an article mentions, read once per article.
+#[derive(Debug, Default)]
+pub(super) struct Landmarks {
+    /// The first mention of each event, as past or looked ahead to, in text
+    /// order (a later mention of the same bounds nothing more).
+    pub(super) first: Vec<(Mention, bool)>,
+    /// The latest event mentioned as past (its last mention, if several).
+    pub(super) latest: Option<Mention>,
+}
+
 impl Reader<'_> {
-    /// The datable events the article mentions, in text order, each with
+    /// The datable events the article mentions ([`Landmarks`]), each with
     /// whether "ahead of" stands right before it.
-    pub(super) fn landmarks(&self) -> &[(Mention, bool)] {
+    pub(super) fn landmarks(&self) -> &Landmarks {
         self.landmarks.get_or_init(|| {
-            self.mentions
-                .iter()
-                .filter(|m| matches!(m.entity, Entity::Landmark(_)))
-                .map(|m| {
-                    let is_ahead = |p: &Mention| p.entity == Entity::Phrase(Phrase::Ahead);
-                    let before = self.starting_in(m.start.saturating_sub(AHEAD_REACH + self.longest), m.start).any(|p| is_ahead(p) && p.end <= m.start && m.start - p.end <= AHEAD_REACH);
-                    // Urdu's postposition follows the name: "... توسیع سے قبل".
-                    let after = self.lang == "ur" && self.starting_in(m.end, m.end + 2).any(is_ahead);
-                    (*m, before || after)
-                })
-                .collect()
+            let k = self.k;
+            let mut all = Vec::new();
+            for m in self.mentions.iter().filter(|m| matches!(m.entity, Entity::Landmark(_))) {
+                let is_ahead = |p: &Mention| p.entity == Entity::Phrase(Phrase::Ahead);
+                let before = self.starting_in(m.start.saturating_sub(AHEAD_REACH + self.longest), m.start).any(|p| is_ahead(p) && p.end <= m.start && m.start - p.end <= AHEAD_REACH);
+                // Urdu's postposition follows the name: "... توسیع سے قبل".
+                let after = self.lang == "ur" && self.starting_in(m.end, m.end + 2).any(is_ahead);
+                all.push((*m, before || after));
+            }
+            let last_day = |m: &Mention| match m.entity {
+                Entity::Landmark(l) => k.landmarks[l as usize].end.unwrap_or(k.landmarks[l as usize].date).last_day(),
+                _ => (0, 0, 0),
+            };
+            let latest = all.iter().filter(|(_, ahead)| !ahead).map(|(m, _)| m).max_by_key(|m| last_day(m)).copied();
+            let mut seen = rustc_hash::FxHashSet::default();
+            all.retain(|(m, ahead)| seen.insert((m.entity, *ahead)));
+            Landmarks { first: all, latest }
         })
     }
 
     /// The article's first "first visit since taking office", if any.
     pub(super) fn newly(&self) -> Option<Mention> {
         *self.newly.get_or_init(|| self.mentions.iter().find(|m| m.entity == Entity::Phrase(Phrase::Newly)).copied())
+    }
+
+    /// Where the day of writing stands in the text, if a date written there is it.
+    fn today_words(&self, dates: &[DateMention]) -> Option<(usize, usize)> {
+        *self.today_words.get_or_init(|| {
+            let day = self.today?;
+            let written = PartialDate::day(day.year, day.month, day.day);
+            dates.iter().find(|d| d.date == written).map(|d| (d.start, d.end))
+        })
     }
 }

@@ -36,9 +36,9 @@ pub(super) fn finish(
         p.dedup();
         p.len()
     };
-    let evidence = d.reports.iter().min_by_key(|s| (others_named(s), Some(**s) == headline, s.start)).unwrap_or(&d.reports[0]);
+    let evidence_sentence = d.reports.iter().min_by_key(|s| (others_named(s), Some(**s) == headline, s.start)).unwrap_or(&d.reports[0]);
     // Held or planned as the evidence says (a headline "will meet" may precede "met").
-    let status = if reader.has_phrase(evidence, Phrase::Planned) { Status::Planned } else { Status::Held };
+    let status = if reader.has_phrase(evidence_sentence, Phrase::Planned) { Status::Planned } else { Status::Held };
     let said = d.reports.iter().find_map(|s| sentence_date(reader, s, dates, status).map(|date| (date, s)));
     let date_in_text = said.map(|(date, _)| date);
     let reference = date_in_text.or_else(|| reader.published.map(|p| PartialDate::day(p.year, p.month, p.day)));
@@ -164,7 +164,6 @@ pub(super) fn finish(
 
     let mut parties: Vec<String> = parties_of(&d.actors).into_iter().map(|p| k.party(p).to_string()).collect();
     parties.sort();
-    let (s, e) = folded.span(evidence.start, evidence.end);
     let mut meeting = Meeting {
         parties,
         participants,
@@ -177,10 +176,17 @@ pub(super) fn finish(
         mode: d.mode,
         status,
         topics: Vec::new(),
-        evidence: Evidence { start: s, end: e, text: text::char_slice(original, s, e).to_string() },
+        evidence: evidence(folded, original, evidence_sentence.start, evidence_sentence.end),
         date_interval: None,
         date_reasons: Vec::new(),
     };
     settle(&mut meeting, &dating, folded, original);
     meeting
+}
+
+/// The words of the folded span `start..end` as the original text has them
+/// (character offsets into it).
+pub(super) fn evidence(folded: &Folded, original: &str, start: usize, end: usize) -> Evidence {
+    let (s, e) = folded.span(start, end);
+    Evidence { start: s, end: e, text: text::char_slice(original, s, e).to_string() }
 }

@@ -3,7 +3,7 @@
 //! ordinal written with it, the date, or the one edition every named official
 //! was in office for.
 
-use super::dating::{Dating, edition_bound};
+use super::dating::{Dating, edition_days};
 use super::frames::{Draft, Reports};
 use super::reader::Reader;
 use crate::knowledge::occasions;
@@ -79,8 +79,7 @@ pub(super) fn occasion(reader: &Reader, reports: &Reports, d: &Draft, reference:
         // The one edition the evidence leaves (the officials' terms, the events
         // the article mentions), among those its firm bounds allow, else among
         // the likely ones.
-        let days = |ed: &&&Edition| edition_bound(ed, "", None).map(|b| b.interval);
-        let within = |i: &Interval| editions.iter().filter(|ed| days(ed).is_some_and(|e| e.overlaps(i))).collect::<Vec<_>>();
+        let within = |i: &Interval| editions.iter().filter(|ed| edition_days(ed).is_some_and(|e| e.overlaps(i))).collect::<Vec<_>>();
         let firm = within(&dating.firm);
         match firm.as_slice() {
             _ if !dating.is_bounded() => None,

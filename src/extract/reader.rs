@@ -4,6 +4,7 @@
 //! gaps of connectors between them, places and the outlet's own state). Each
 //! look-up reads only the mentions near its position (binary search).
 
+use super::dating::Landmarks;
 use super::actors::ActorKind;
 use super::names::RankNames;
 use super::place::Places;
@@ -68,15 +69,17 @@ pub(super) struct Reader<'a> {
     /// The places the article gives that do not depend on the meeting ([`location`]), once asked.
     pub(super) places: OnceCell<Places>,
     /// The datable events the article mentions ([`Reader::landmarks`]), once asked.
-    pub(super) landmarks: OnceCell<Vec<(Mention, bool)>>,
+    pub(super) landmarks: OnceCell<Landmarks>,
     /// Its first "first visit since taking office" ([`Reader::newly`]), once asked.
     pub(super) newly: OnceCell<Option<Mention>>,
+    /// Where the day of writing is written ([`Reader::today_words`]), once asked.
+    pub(super) today_words: OnceCell<Option<(usize, usize)>>,
 }
 
 impl<'a> Reader<'a> {
     pub(super) fn new(k: &'static Knowledge, text: &'a str, mentions: Vec<Mention>, published: Option<Ymd>, lang: &'static str) -> Self {
         let longest = mentions.iter().map(|m| m.end - m.start).max().unwrap_or(0);
-        Reader { k, text, mentions, published, lang, today: published, longest, home: OnceCell::new(), rank_names: OnceCell::new(), first_weekday: OnceCell::new(), placed_event: OnceCell::new(), events: OnceCell::new(), places: OnceCell::new(), landmarks: OnceCell::new(), newly: OnceCell::new() }
+        Reader { k, text, mentions, published, lang, today: published, longest, home: OnceCell::new(), rank_names: OnceCell::new(), first_weekday: OnceCell::new(), placed_event: OnceCell::new(), events: OnceCell::new(), places: OnceCell::new(), landmarks: OnceCell::new(), newly: OnceCell::new(), today_words: OnceCell::new() }
     }
 
     /// The mentions that start at or after `pos`, in text order.

@@ -39,16 +39,17 @@ impl Interval {
 
     /// The days both hold, if any.
     pub fn meet(&self, other: &Interval) -> Option<Interval> {
+        // (`Ymd` orders by year, month, day: the calendar's order.)
         let from = match (self.from, other.from) {
-            (Some(a), Some(b)) => Some(if a.day_number() >= b.day_number() { a } else { b }),
+            (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
         let to = match (self.to, other.to) {
-            (Some(a), Some(b)) => Some(if a.day_number() <= b.day_number() { a } else { b }),
+            (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
         match (from, to) {
-            (Some(f), Some(t)) if f.day_number() > t.day_number() => None,
+            (Some(f), Some(t)) if f > t => None,
             _ => Some(Interval { from, to }),
         }
     }
