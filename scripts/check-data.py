@@ -492,6 +492,46 @@ def check_agencies(ctx):
             owner.setdefault(key, aname)
 
 
+# ---------------------------------------------------------------- ordinals.tsv
+
+def generated_lines(ctx, name, script):
+    """A generated file is exactly what its script writes; its (line number, fields) records."""
+    import subprocess
+    want = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", script)], capture_output=True, text=True, check=True).stdout
+    with open(os.path.join(DATA, name), encoding="utf-8") as f:
+        have = f.read()
+    if have != want:
+        ctx.error(name, f"differs from the output of scripts/{script} (regenerate: python3 scripts/{script} > data/{name})")
+    return [(i, line.split("\t")) for i, line in enumerate(have.splitlines(), 1) if line and not line.startswith("#")]
+
+
+def check_ordinals(ctx):
+    """ordinals.tsv is what scripts/gen-ordinals.py writes, and its forms are in their language's script."""
+    name = "ordinals.tsv"
+    for i, (n, lang, forms) in generated_lines(ctx, name, "gen-ordinals.py"):
+        where = f"{name}:{i}"
+        if not n.isdigit() or not 1 <= int(n) <= 255:
+            ctx.error(where, f"ordinal {n!r} is not a number from 1 to 255")
+        check_lang(ctx, where, lang)
+        for form in forms.split("|"):
+            check_script(ctx, where, lang, form)
+
+
+MEETING_VERB_KINDS = ("meet", "receive", "planned")
+
+
+def check_meeting_verbs(ctx):
+    """meeting-verbs.tsv is what scripts/gen-meeting-verbs.py writes: kinds of triggers.tsv, forms in their script."""
+    name = "meeting-verbs.tsv"
+    for i, (kind, lang, forms) in generated_lines(ctx, name, "gen-meeting-verbs.py"):
+        where = f"{name}:{i}"
+        if kind not in MEETING_VERB_KINDS:
+            ctx.error(where, f"kind {kind!r} is not one of {', '.join(MEETING_VERB_KINDS)}")
+        check_lang(ctx, where, lang)
+        for form in forms.split("|"):
+            check_script(ctx, where, lang, form)
+
+
 # ---------------------------------------------------------------- months.tsv
 
 CALENDARS = ("gregorian", "jalali", "hijri")
@@ -796,6 +836,8 @@ CHECKS = [
     ("officials.tsv", check_officials),
     ("agencies.tsv", check_agencies),
     ("months.tsv", check_months),
+    ("ordinals.tsv", check_ordinals),
+    ("meeting-verbs.tsv", check_meeting_verbs),
     ("weekdays.tsv", check_weekdays),
     ("events.tsv", check_events),              # before event-editions.tsv (event ids)
     ("event-editions.tsv", check_event_editions),

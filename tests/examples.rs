@@ -53,9 +53,12 @@ fn meeting_problems(case: &Value) -> Vec<String> {
                 .into_iter()
                 .flatten(),
             );
-            // "date": null — the meeting must stay undated.
+            // "date": null — the meeting must stay undated; "occasion": null — held at none.
             if e.get("date").is_some_and(Value::is_null) && m.date.is_some() {
                 problems.push(format!("date {:?}, expected none", m.date));
+            }
+            if e.get("occasion").is_some_and(Value::is_null) && m.occasion.is_some() {
+                problems.push(format!("occasion {:?}, expected none", m.occasion));
             }
             // "reasons": the kinds of the date's reasons, in order.
             if let Some(want) = field(e, "reasons").and_then(Value::as_array) {

@@ -9,6 +9,7 @@
 use super::participants::term_days;
 use super::reader::{MAX_CONNECTOR_GAP, Reader};
 use crate::knowledge::{Entity, Knowledge, Mention, PartyId, Phrase};
+use crate::model::PartialDate;
 use crate::text;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::OnceCell;
@@ -170,6 +171,20 @@ impl Actors {
 }
 
 impl<'a> Reader<'a> {
+    /// The side a name stands for that has served more than one (Imangali Tasmagambetov:
+    /// Kazakhstan's, then the CSTO's): the one all its terms in office on the day of
+    /// writing share, else the first listed.
+    fn party_when_written(&self, officials: &[u16]) -> PartyId {
+        let first = self.k.official(officials[0]).party;
+        let Some(p) = self.published else { return first };
+        let day = PartialDate::day(p.year, p.month, p.day);
+        let mut serving = officials.iter().map(|&o| self.k.official(o)).filter(|o| o.in_office(&day)).map(|o| o.party);
+        match serving.next() {
+            Some(party) if serving.all(|q| q == party) => party,
+            _ => first,
+        }
+    }
+
     /// Read every actor of the text.
     pub(super) fn actors(&self) -> Vec<Actor> {
         let ms = &self.mentions;
@@ -197,7 +212,7 @@ impl<'a> Reader<'a> {
                     }
                     j += 1;
                 }
-                let party = self.k.official(officials[0]).party;
+                let party = self.party_when_written(&officials);
                 out.push(Actor { start: s, end: e, party, officials, written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
                 i = j;
             } else {
@@ -293,6 +308,11 @@ impl<'a> Reader<'a> {
                 while j > 0 {
                     j -= 1;
                     if ms[j].end > edge {
+                        continue;
+                    }
+                    // (A word that is also another kind of mention, "افغانستان" a topic too: its state.)
+                    let same_span = |n: &Mention| n.start == ms[j].start && n.end == ms[j].end;
+                    if self.party_entities(&ms[j]).is_none() && ms[..j].iter().rev().take_while(|n| same_span(n)).any(|n| self.party_entities(n).is_some()) {
                         continue;
                     }
                     if !self.gap_is_connector(ms[j].end, edge) && !(self.lang == "ur" && self.gap_of(ms[j].end, edge, MAX_CONNECTOR_GAP, URDU_OF, |e| *e == Entity::Rank)) {

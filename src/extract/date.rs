@@ -195,3 +195,24 @@ pub(super) fn date_from_later_reference(m: &mut Meeting, reader: &Reader, senten
         super::dating::narrow_to_date(m, "text", "a later sentence about the meeting dates it");
     }
 }
+
+/// How many sentences from the top (headline and dateline included) the lead is looked for in.
+const LEAD_SENTENCES: usize = 4;
+
+/// The day the article's lead gives its held meetings: "عقد ولي العهد أمس في
+/// الرياض سلسلة من اللقاءات الثنائية", "held talks on Sunday with ...", "روز
+/// یکشنبه ... دیدار کرد". News writes the day once, in the lead; the meetings the
+/// body goes on to report without a day of their own ("ثم التقى ...", "He also
+/// met ...") were held on it. The lead is the first sentence below the headline
+/// that gives a day and speaks of meeting (a meeting, a reception, a visit, the
+/// sidelines of an occasion).
+pub(super) fn lead_day_of_meetings(reader: &Reader, sentences: &[Sentence], dates: &[DateMention], headline: Option<Sentence>) -> Option<PartialDate> {
+    let meeting_words = |s: &Sentence| {
+        reader.mentions_in(s).any(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive | Phrase::Discuss | Phrase::Sidelines | Phrase::Visit)))
+    };
+    sentences
+        .iter()
+        .take(LEAD_SENTENCES)
+        .filter(|s| headline.is_none_or(|h| h.start != s.start))
+        .find_map(|s| sentence_date(reader, s, dates, Status::Held).filter(|d| d.day.is_some() && meeting_words(s)))
+}

@@ -27,6 +27,10 @@ pub(super) struct Draft {
     pub(super) mode: Mode,
     /// The text says how (phone, video); in person is otherwise only the default.
     pub(super) mode_stated: bool,
+    /// Its first report announces a later meeting ("agreed to meet again", "will meet
+    /// at next month's summit", "آئندہ ... ملاقات کریں گے"): not the one held before it,
+    /// even between the same sides.
+    pub(super) later: bool,
 }
 
 /// The sentences that report a meeting, in text order and each once, so that
@@ -96,15 +100,14 @@ pub(super) fn draft(reader: &Reader, s: &Sentence, actors: &Actors, protagonist:
     if parties_of(&chosen).len() < 2 {
         return None;
     }
-    let mode = if reader.has_phrase(s, Phrase::Video) {
-        Mode::Video
-    } else if reader.has_phrase(s, Phrase::Phone) {
-        Mode::Phone
-    } else {
-        Mode::InPerson
-    };
+    let mode = mode_of(reader, s);
     let mode_stated = mode != Mode::InPerson;
-    Some(Draft { reports: vec![*s], actors: chosen, mode, mode_stated })
+    Some(Draft { reports: vec![*s], actors: chosen, mode, mode_stated, later: announces_later(reader, s) })
+}
+
+/// Does the sentence announce a meeting later than one reported ("again", "next", "آینده")?
+fn announces_later(reader: &Reader, s: &Sentence) -> bool {
+    reader.has_phrase(s, Phrase::Planned) && reader.has_phrase(s, Phrase::Later)
 }
 
 /// A visitor who meets several officials of the host in one sentence meets
@@ -228,6 +231,73 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The side that meets each of the others in turn.
+pub(super) enum Subject {
+    /// The first side the sentence names ("X met the ministers of A, B and C").
+    Named(Actor),
+    /// A pronoun or honorific before any side ("والتقى سموه A وB وC", "he met A, B and C"):
+    /// the side of the sentences before.
+    Unstated,
+}
+
+/// One side that meets three or more others (or calls two or more), in a sentence
+/// that does not say they met together, meets each in turn: "met the foreign ministers of Iraq, Syria and
+/// Qatar", "التقى سموه وزير الدفاع الكويتي ... والأفغاني ...", "با A، B و C
+/// دیدار کرد", "A، B اور C سے ملاقاتیں کیں". They met together when the sentence
+/// says so ("trilateral", "joint", "the three ministers": a `joint` phrase;
+/// "together with"; a video summit), or when the sides are named side by side as
+/// its subject ("the presidents of Russia, Iran and Turkey will meet").
+fn meets_each(reader: &Reader, s: &Sentence, d: &Draft, actors: &Actors) -> Option<Subject> {
+    if d.mode == Mode::Video || reader.has_phrase(s, Phrase::Joint) || reader.has_phrase(s, Phrase::Together) {
+        return None;
+    }
+    let here: Vec<&Actor> = actors.within(s.start, s.end).filter(|a| !a.attendee).collect();
+    let first = here.iter().find(|a| a.strong())?;
+    let pronoun_first = reader.mentions_in(&Sentence { start: s.start, end: first.start }).any(|m| m.entity == Entity::Phrase(Phrase::Pronoun));
+    let parties = parties_of(&d.actors);
+    if pronoun_first {
+        // Every side named is met: two or more of them.
+        return (parties.len() >= 2).then_some(Subject::Unstated);
+    }
+    // Sides named side by side first are the subject together ("A, B and C met", "the
+    // foreign ministers of A, B and C met": one role's list overlaps its first state's actor).
+    let second = here.iter().find(|a| a.party != first.party);
+    if second.is_some_and(|b| b.start < first.end || reader.gap_is_connector(first.end, b.start)) {
+        return None;
+    }
+    // (Two others received in person are usually one delegation or a trilateral: "Assad
+    // received Iran's chief of staff and Iraq's"; three or more, or calls, are met in turn.)
+    let others = parties.iter().filter(|&&p| p != first.party).count();
+    let in_turn = others >= MET_IN_TURN || (others >= 2 && d.mode == Mode::Phone);
+    (in_turn && parties.contains(&first.party)).then(|| Subject::Named((*first).clone()))
+}
+
+/// How many others one side meets in person before they are taken as met in turn, not together.
+const MET_IN_TURN: usize = 3;
+
+/// How the sentence says a meeting was held: by video, by phone, else in person.
+fn mode_of(reader: &Reader, s: &Sentence) -> Mode {
+    if reader.has_phrase(s, Phrase::Video) {
+        Mode::Video
+    } else if reader.has_phrase(s, Phrase::Phone) {
+        Mode::Phone
+    } else {
+        Mode::InPerson
+    }
+}
+
+/// A sentence whose sides are "the two leaders", "الوزيران", "دو طرف", "دونوں
+/// رہنماؤں" (a `both` phrase) and that names no person or role of its own
+/// reports a meeting of the sides of the meeting just before.
+fn both_sides_again(reader: &Reader, s: &Sentence, actors: &Actors, earlier: &[Draft]) -> Option<Draft> {
+    if !reader.has_phrase(s, Phrase::Both) || actors.within(s.start, s.end).any(|a| a.kind <= ActorKind::Role) {
+        return None;
+    }
+    let last = earlier.last()?;
+    let mode = mode_of(reader, s);
+    Some(Draft { reports: vec![*s], actors: last.actors.clone(), mode, mode_stated: mode != Mode::InPerson, later: announces_later(reader, s) })
+}
+
 /// How many of the meetings just before a sentence its unstated subject is looked for in.
 const SUBJECT_LOOKBACK: usize = 4;
 
@@ -236,7 +306,7 @@ const SUBJECT_LOOKBACK: usize = 4;
 /// minister", "الرئيس", "رئیس‌جمهور"). A role is the person of one of the
 /// meetings just before who holds it; a pronoun is the first side of the
 /// meeting just before. None when the sentence states its subject.
-fn unstated_subject(reader: &Reader, s: &Sentence, actors: &Actors, earlier: &[Draft]) -> Option<Actor> {
+fn unstated_subject(reader: &Reader, s: &Sentence, actors: &Actors, earlier: &[Draft], protagonist: Option<&Actor>) -> Option<Actor> {
     // (The subject comes before "separately" also where the verb comes first: "التقى X كلا على حدة".)
     let phrase = reader.mentions_in(s).find(|m| m.entity == Entity::Phrase(Phrase::Separately)).or_else(|| {
         reader.mentions_in(s).find(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive | Phrase::Phone | Phrase::Video)))
@@ -247,7 +317,10 @@ fn unstated_subject(reader: &Reader, s: &Sentence, actors: &Actors, earlier: &[D
     let role = bare_role(reader, s, phrase.start, actors);
     let recent = earlier.iter().rev().take(SUBJECT_LOOKBACK);
     let listed = parties_of(actors.within(s.start, s.end).filter(|a| a.start >= phrase.start));
+    // (A role that the article's protagonist holds is the protagonist: "the president" in a
+    // report of the president's trip, though his counterparts are presidents too.)
     let found = match role {
+        Some(role) if protagonist.is_some_and(|p| holds(p, role) && earlier.iter().rev().take(SUBJECT_LOOKBACK).any(|d| d.actors.iter().any(|a| a.party == p.party))) => protagonist,
         Some(role) => recent.flat_map(|d| d.actors.iter()).find(|a| a.strong() && holds(a, role)),
         None => earlier.last().and_then(|d| d.actors.iter().find(|a| a.strong())),
     };
@@ -300,16 +373,34 @@ pub(super) fn drafts(reader: &Reader, sentences: &[Sentence], actors: &Actors) -
     let mut drafts: Vec<Draft> = Vec::new();
     for s in sentences {
         let triggered = [Phrase::Meet, Phrase::Receive, Phrase::Phone, Phrase::Video].iter().any(|p| reader.has_phrase(s, *p)) || reader.discussed_with(s);
-        if !triggered || reader.is_interview(s) || reader.has_phrase(s, Phrase::Background) {
+        // (A welcome at the airport on arrival is not a meeting: the talks are reported apart.)
+        if !triggered || reader.is_interview(s) || reader.has_phrase(s, Phrase::Background) || reader.has_phrase(s, Phrase::Arrival) {
+            continue;
+        }
+        // "The two leaders agreed to meet again", "الوزراء الثلاثة توافقوا على الالتقاء": the
+        // sides of the meeting just before, when the sentence names no person of its own.
+        if let Some(d) = both_sides_again(reader, s, actors, &drafts) {
+            drafts.push(d);
             continue;
         }
         // A list met separately by a subject the sentence does not state ("he",
         // "the prime minister"): that subject is the one of the meetings before.
         let listed_separately = reader.has_phrase(s, Phrase::Separately) || actors.within(s.start, s.end).any(|a| a.separate);
-        let subject = if listed_separately { unstated_subject(reader, s, actors, &drafts) } else { role_holder(reader, s, actors) };
+        let subject = if listed_separately { unstated_subject(reader, s, actors, &drafts, protagonist.as_ref()) } else { role_holder(reader, s, actors) };
         let own = subject.as_ref().or(protagonist.as_ref());
         if let Some(d) = draft(reader, s, actors, own) {
             let separately = reader.has_phrase(s, Phrase::Separately) || d.actors.iter().any(|a| a.separate);
+            // One side meeting several others without "together": each in turn.
+            let each = if separately { None } else { meets_each(reader, s, &d, actors) };
+            let each_subject = match each {
+                Some(Subject::Named(a)) => Some(a),
+                Some(Subject::Unstated) => unstated_subject(reader, s, actors, &drafts, protagonist.as_ref()).or_else(|| protagonist.clone()),
+                None => None,
+            };
+            let (separately, own) = match &each_subject {
+                Some(a) => (true, Some(a)),
+                None => (separately, own),
+            };
             // (More parties than a meeting has: an assembly of states, not a meeting.)
             drafts.extend(split(d, separately, own).into_iter().filter(|d| parties_of(&d.actors).len() <= MAX_PARTIES));
         }

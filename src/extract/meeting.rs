@@ -28,15 +28,17 @@ pub(super) fn finish(
 ) -> Meeting {
     let k = reader.k;
     // The evidence: the report naming fewest other states (the one about this meeting),
-    // from the body rather than the headline.
+    // from the body rather than the headline; among those, the one naming fewest other
+    // states even in passing ("met leaders from Malta, Bhutan and Kenya" before "In his
+    // meeting with Bhutan's foreign minister").
     let own = parties_of(&d.actors);
-    let others_named = |s: &Sentence| {
-        let mut p: Vec<PartyId> = actors.within(s.start, s.end).filter(|a| a.strong() && !own.contains(&a.party)).map(|a| a.party).collect();
+    let others_named = |s: &Sentence, strong: bool| {
+        let mut p: Vec<PartyId> = actors.within(s.start, s.end).filter(|a| (a.strong() || !strong) && !own.contains(&a.party)).map(|a| a.party).collect();
         p.sort_unstable();
         p.dedup();
         p.len()
     };
-    let evidence_sentence = d.reports.iter().min_by_key(|s| (others_named(s), Some(**s) == headline, s.start)).unwrap_or(&d.reports[0]);
+    let evidence_sentence = d.reports.iter().min_by_key(|s| (others_named(s, true), Some(**s) == headline, others_named(s, false), s.start)).unwrap_or(&d.reports[0]);
     // Held or planned as the evidence says (a headline "will meet" may precede "met").
     let status = if reader.has_phrase(evidence_sentence, Phrase::Planned) { Status::Planned } else { Status::Held };
     let said = d.reports.iter().find_map(|s| sentence_date(reader, s, dates, status).map(|date| (date, s)));

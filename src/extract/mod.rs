@@ -62,6 +62,7 @@ pub fn analyze(article: &Article) -> Analysis {
     }
     // Refiners across the article's meetings.
     refine::date_from_siblings(&mut meetings);
+    refine::date_from_lead(&mut meetings, date::lead_day_of_meetings(&reader, &sentences, &dates, headline));
     refine::continue_visits(&mut meetings, &passages.firsts);
     meetings.iter_mut().for_each(dating::date_from_interval);
     Analysis { id: article.id.clone(), lang: lang.to_string(), published: reader.published.map(|d| d.to_string()), meetings }

@@ -12,6 +12,9 @@ use crate::model::calendar::Ymd;
 use crate::model::{Interval, Mode, PartialDate};
 use crate::text::{self, Sentence};
 
+/// How far (folded bytes) after an event a trip is for the sentence's meeting phrase is looked for.
+const ATTEND_REACH: usize = 400;
+
 /// The event a meeting was held on the sidelines of.
 pub(super) struct Occasion {
     /// Canonical English name, with the edition's year or number when known.
@@ -32,11 +35,19 @@ pub(super) fn occasion(reader: &Reader, reports: &Reports, d: &Draft, reference:
         }
         // An event the article places the meetings at ("على هامش ...", in a headline or lead).
         let placed = *reader.placed_event.get_or_init(|| {
-            let sidelines_before = |m: &Mention| {
+            let phrase_before = |m: &Mention, phrase: Phrase| {
                 (reader.starting_in(m.start.saturating_sub(40 + reader.longest), m.start + 1))
-                    .any(|p| p.entity == Entity::Phrase(Phrase::Sidelines) && p.end <= m.start && m.start - p.end <= 40)
+                    .any(|p| p.entity == Entity::Phrase(phrase) && p.end <= m.start && m.start - p.end <= 40)
             };
-            reader.events().iter().find(|m| sidelines_before(m)).copied()
+            // ("To attend" places the meetings at the event when a meeting is reported in the
+            // same sentence: "who came to New York to attend the General Assembly met ...";
+            // not "left Astana for Dushanbe to attend the summit", "invited him to attend".)
+            let meeting_follows = |m: &Mention| {
+                let end = text::floor_boundary(reader.text, m.end + ATTEND_REACH);
+                let end = reader.text[m.end..end].find(['.', '\n', '؟', '!']).map_or(end, |i| m.end + i);
+                reader.starting_in(m.end, end).any(|p| matches!(p.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive | Phrase::Discuss)) && p.end <= end)
+            };
+            reader.events().iter().find(|m| phrase_before(m, Phrase::Sidelines) || (phrase_before(m, Phrase::Attend) && meeting_follows(m))).copied()
         });
         // "On the sidelines of the summit", the event named before.
         let first = reports.spans.first()?.0;

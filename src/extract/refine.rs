@@ -6,7 +6,7 @@ use super::actors::parties_of;
 use super::frames::Draft;
 use super::participants::{names_of, person_key, roles_agree};
 use crate::knowledge::{Knowledge, PartyId};
-use crate::model::{Location, Meeting, Mode, Status};
+use crate::model::{Location, Meeting, Mode, PartialDate, Status};
 use crate::text::Sentence;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -33,8 +33,8 @@ pub(super) fn absorb_headline(mut drafts: Vec<Draft>, headline: Option<Sentence>
 }
 
 /// The same meeting reported twice in one article is one meeting.
-/// Two reports are of one meeting when they name the same sides, do not
-/// contradict on how (phone, video), and name the same people of each side,
+/// Two reports are of one meeting when they name the same sides, neither announces
+/// a later meeting than the other, do not contradict on how (phone, video), and name the same people of each side,
 /// or, where one names nobody, people of agreeing roles.
 pub(super) fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let k = Knowledge::get();
@@ -50,6 +50,7 @@ pub(super) fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         let sides = parties_of(&d.actors);
         let same = out.iter().position(|o| {
             parties_of(&o.actors) == sides
+                && o.later == d.later
                 && (o.mode == d.mode || !o.mode_stated || !d.mode_stated)
                 && sides.iter().all(|&p| {
                     let (x, y) = (names_of(k, o, p), names_of(k, &d, p));
@@ -118,6 +119,20 @@ pub(super) fn date_from_siblings(meetings: &mut [Meeting]) {
             m.date_source = Some("article".into());
             super::dating::narrow_to_date(m, "article", "another meeting of the same occasion or place is dated by the text");
         }
+    }
+}
+
+/// A held meeting whose report gives no day (dated by the day of writing) was
+/// held on the day the article's lead gives its meetings
+/// ([`super::date::lead_day_of_meetings`]).
+pub(super) fn date_from_lead(meetings: &mut [Meeting], lead: Option<PartialDate>) {
+    let Some(day) = lead else { return };
+    for m in meetings.iter_mut().filter(|m| m.status == Status::Held && m.date_source.as_deref() == Some("publication")) {
+        m.date = Some(day.to_string());
+        m.date_in_text = m.date.clone();
+        m.date_precision = Some(day.precision().to_string());
+        m.date_source = Some("text".into());
+        super::dating::narrow_to_date(m, "text", "the article's lead gives the day of the meetings it reports");
     }
 }
 

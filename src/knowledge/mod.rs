@@ -85,6 +85,8 @@ pub enum Phrase {
     Relative(Relative),
     Last,
     Sidelines,
+    /// "to attend", "برای شرکت در": the occasion a trip is for.
+    Attend,
     Visit,
     Presence,
     Separately,
@@ -95,6 +97,16 @@ pub enum Phrase {
     Background,
     Ours,
     Together,
+    /// The sides met all together ("trilateral", "joint", "the three ministers").
+    Joint,
+    /// A pronoun or honorific standing for the subject ("he", "سموه", "وی").
+    Pronoun,
+    /// The sides of the meeting reported just before ("the two leaders", "الوزيران").
+    Both,
+    /// An airport: a welcome on arrival, not a meeting.
+    Arrival,
+    /// A meeting later than the one reported ("again", "next", "مجدداً", "آینده").
+    Later,
     /// "ahead of" an event: the meeting came before it.
     Ahead,
     /// "first foreign visit since taking office", "newly appointed".
@@ -125,6 +137,7 @@ impl Phrase {
             "next_month" => Phrase::Relative(Relative::Month(1)),
             "last" => Phrase::Last,
             "sidelines" => Phrase::Sidelines,
+            "attend" => Phrase::Attend,
             "visit" => Phrase::Visit,
             "presence" => Phrase::Presence,
             "separately" => Phrase::Separately,
@@ -135,6 +148,11 @@ impl Phrase {
             "background" => Phrase::Background,
             "ours" => Phrase::Ours,
             "together" => Phrase::Together,
+            "joint" => Phrase::Joint,
+            "pronoun" => Phrase::Pronoun,
+            "both" => Phrase::Both,
+            "arrival" => Phrase::Arrival,
+            "later" => Phrase::Later,
             "ahead" => Phrase::Ahead,
             "newly" => Phrase::Newly,
             _ => return None,
@@ -281,6 +299,8 @@ pub(crate) const MONTHS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/mon
 const WEEKDAYS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/weekdays.tsv"));
 const ORDINALS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/ordinals.tsv"));
 const TRIGGERS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/triggers.tsv"));
+/// Generated forms of the meeting verbs (`scripts/gen-meeting-verbs.py`), read as more triggers.
+const MEETING_VERBS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/meeting-verbs.tsv"));
 const TOPICS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/topics.tsv"));
 
 /// The most fields a record of a knowledge file has (`scripts/check-data.py`
@@ -397,6 +417,16 @@ impl Hasher for Fnv {
 impl Builder {
     /// Add a form: folded, lower-cased (ASCII) for the tries, with its rule.
     fn add_form(&mut self, form: &str, entity: Entity, nisba: bool) {
+        self.add_pattern(form, entity, nisba);
+        // "للجمعية العامة", "للرئيس الروسي": the preposition ل before the article ال is
+        // written لل, which the proclitics (a run before the form) cannot give.
+        if let Some(rest) = self.folded.strip_prefix("ال").filter(|r| r.chars().nth(1).is_some()) {
+            let contracted = format!("لل{rest}");
+            self.add_pattern(&contracted, entity, nisba);
+        }
+    }
+
+    fn add_pattern(&mut self, form: &str, entity: Entity, nisba: bool) {
         fold_trimmed(form, &mut self.folded);
         if self.folded.chars().nth(1).is_none() {
             return;
@@ -717,7 +747,7 @@ impl Knowledge {
                 }
             }
         }
-        for r in records(TRIGGERS) {
+        for r in records(TRIGGERS).into_iter().chain(records(MEETING_VERBS)) {
             if let [kind, _lang, names, ..] = r.as_slice() {
                 let Some(kind) = Phrase::parse(kind) else { continue };
                 for f in forms(names) {
@@ -824,6 +854,10 @@ impl Knowledge {
         let mut last_accepted = None;
         let mut out = Vec::with_capacity(found.len());
         for (s, e, name, p) in found {
+            // "محمد بن سلمان بن عبد العزيز": a name after "bin" is the father's, part of another's name.
+            if name && is_patronymic(text, s) {
+                continue;
+            }
             if !name {
                 if taken[s..e].iter().all(|t| *t) {
                     continue;
@@ -1006,6 +1040,15 @@ impl Forms<'_> {
             }
         });
     }
+}
+
+/// Does the name starting at `start` follow "bin" (بن, ابن, bint): the father's name
+/// within another person's ("محمد بن سلمان بن عبد العزيز", "Mohammed bin Salman bin Abdulaziz")?
+fn is_patronymic(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    before.len() < start && ["بن", "ابن", "بنت", "bin", "bint", "ibn", "Bin", "Ibn"].iter().any(|w| {
+        before.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
 }
 
 /// Where the word ends whose form ends at `end`: there, or past one of the

@@ -357,16 +357,18 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
     };
     // Every character that may end a sentence is ASCII but '؟' (U+061F,
-    // 0xD8 0x9F): a byte scan finds them without decoding the text. It looks
-    // for the second byte of '؟': the first, 0xD8, leads most Arabic letters.
+    // 0xD8 0x9F) and the Urdu full stop '۔' (U+06D4, 0xDB 0x94): a byte scan
+    // finds them without decoding the text. It looks for their second bytes:
+    // the first, 0xD8 or 0xDB, leads most Arabic-script letters.
     let mut i = 0;
-    while let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'!' | b'?' | b'.' | 0x9F)) {
+    while let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'!' | b'?' | b'.' | 0x9F | 0x94)) {
         i += skip;
         let (len, boundary) = match bytes[i] {
             b'\n' => (1, true),
             b'!' | b'?' => (1, bytes.get(i + 1).map_or(true, |b| *b == b' ')),
             // A continuation byte: never the first of the text.
             0x9F if bytes[i - 1] == 0xD8 => (1, bytes.get(i + 1).map_or(true, |b| *b == b' ')),
+            0x94 if bytes[i - 1] == 0xDB => (1, bytes.get(i + 1).map_or(true, |b| matches!(*b, b' ' | b'\n'))),
             b'.' => {
                 (1, bytes.get(i + 1).map_or(true, |b| *b == b' ') && {
                     let word = text[start..i].rsplit(|ch: char| ch == ' ' || ch == '(').next().unwrap_or("");
