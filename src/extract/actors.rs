@@ -76,7 +76,7 @@ impl ActorIndex {
     /// The indices of the actors that start within `from..=to`, by start.
     pub(super) fn starting(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
         let range = (from <= to).then(|| self.by_start.range((from, 0)..=(to, usize::MAX)));
-        range.into_iter().flatten().map(|&(_, i)| i)
+        range.into_iter().flatten().map(super::reader::visit).map(|&(_, i)| i)
     }
 
     /// Does an indexed actor overlap `start..end`?
@@ -439,32 +439,35 @@ impl<'a> Reader<'a> {
         // official the article names in full is that official ("وكان السوداني قد التقى"
         // after "محمد شياع السوداني"), not the state it also names (Sudan).
         // (The actors read so far no longer move, and those read here come in text order:
-        // two sorted lists, no tree to insert thousands of bare states into.)
-        let earlier = SettledActors::of(&out);
-        let mut bare = SettledActors::default();
-        for (i, m) in ms.iter().enumerate() {
-            if used[i] {
-                continue;
-            }
-            let word = &self.text[m.start..m.end];
-            // (The word itself, or after a one-letter clitic; the first entry of `named` of either.)
-            let surname_of = || {
-                let clitic = word.chars().next().map_or(0, char::len_utf8);
-                [surnames.get(word), surnames.get(&word[clitic..])].into_iter().flatten().min().map(|&i| &named[i])
-            };
-            if let Some((_, officials, party)) = self.party_entities(m).and_then(|_| surname_of()) {
-                if !earlier.overlaps(&out, m.start, m.end) && !bare.overlaps(&out, m.start, m.end) {
-                    out.push(Actor { start: m.start, end: m.end, party: *party, officials: officials.clone(), written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
-                    bare.append(&out, out.len() - 1);
-                }
-                continue;
-            }
-            if let Some((p, kind)) = self.party_entities(m) {
-                if self.locative(m.start) {
+        // two sorted lists, no tree to insert thousands of bare states into; they are
+        // dropped before the actors are put in order.)
+        {
+            let earlier = SettledActors::of(&out);
+            let mut bare = SettledActors::default();
+            for (i, m) in ms.iter().enumerate() {
+                if used[i] {
                     continue;
                 }
-                out.push(Actor { start: m.start, end: m.end, party: p, officials: vec![], written_name: None, role: None, kind, attendee: false, separate: false });
-                bare.append(&out, out.len() - 1);
+                let word = &self.text[m.start..m.end];
+                // (The word itself, or after a one-letter clitic; the first entry of `named` of either.)
+                let surname_of = || {
+                    let clitic = word.chars().next().map_or(0, char::len_utf8);
+                    [surnames.get(word), surnames.get(&word[clitic..])].into_iter().flatten().min().map(|&i| &named[i])
+                };
+                if let Some((_, officials, party)) = self.party_entities(m).and_then(|_| surname_of()) {
+                    if !earlier.overlaps(&out, m.start, m.end) && !bare.overlaps(&out, m.start, m.end) {
+                        out.push(Actor { start: m.start, end: m.end, party: *party, officials: officials.clone(), written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
+                        bare.append(&out, out.len() - 1);
+                    }
+                    continue;
+                }
+                if let Some((p, kind)) = self.party_entities(m) {
+                    if self.locative(m.start) {
+                        continue;
+                    }
+                    out.push(Actor { start: m.start, end: m.end, party: p, officials: vec![], written_name: None, role: None, kind, attendee: false, separate: false });
+                    bare.append(&out, out.len() - 1);
+                }
             }
         }
         // In text order, the stronger kind first at one start, else in the order read.
