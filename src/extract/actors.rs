@@ -35,9 +35,9 @@ pub(super) struct Actor {
     pub(super) end: usize,
     pub(super) party: PartyId,
     /// Officials whose forms matched (several when a name is shared).
-    pub(super) officials: Vec<u16>,
+    pub(super) officials: Box<[u16]>,
     /// Name written in the text but unknown to Didar.
-    pub(super) written_name: Option<String>,
+    pub(super) written_name: Option<Box<str>>,
     pub(super) role: Option<&'static str>,
     pub(super) kind: ActorKind,
     /// Named after "in the presence of": attends, does not lead.
@@ -173,7 +173,7 @@ impl Cast {
         for a in list.iter().filter(|a| !a.officials.is_empty()) {
             if seen_sets.insert(&a.officials) {
                 let span = a.officials.iter().map(|&o| term_days(k, o)).fold((i64::MAX, i64::MIN), |(f, l), (tf, tl)| (f.min(tf), l.max(tl)));
-                official_sets.push((a.officials.clone(), span));
+                official_sets.push((a.officials.to_vec(), span));
             }
         }
         let mut people: HashMap<PartyId, Vec<usize>> = HashMap::default();
@@ -230,7 +230,7 @@ impl<'a> Reader<'a> {
                     j += 1;
                 }
                 let party = self.k.official(officials[0]).party;
-                out.push(Actor { start: s, end: e, party, officials, written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
+                out.push(Actor { start: s, end: e, party, officials: officials.into(), written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
                 i = j;
             } else {
                 i += 1;
@@ -251,7 +251,7 @@ impl<'a> Reader<'a> {
         }
         // "العماد أيوب" after "العماد علي عبد الله أيوب": a rank and the surname of an
         // official the article names in full is that official.
-        let named: Vec<(&str, Vec<u16>, PartyId)> = out
+        let named: Vec<(&str, Box<[u16]>, PartyId)> = out
             .iter()
             .filter_map(|a| {
                 let written = self.text.get(a.start..a.end)?.trim();
@@ -375,8 +375,8 @@ impl<'a> Reader<'a> {
                 use_span(&mut used, j);
                 used[i] = true;
                 let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
-                let written_name = if parties.len() == 1 { self.name_after(e).or_else(|| self.rank_name_near(s, e)).or_else(|| self.latin_name_after(e)) } else { None };
-                out.push(Actor { start: s, end: e, party: p, officials: vec![], written_name, role: Some(role), kind: ActorKind::Role, attendee: false, separate: false });
+                let written_name = if parties.len() == 1 { self.name_after(e).or_else(|| self.rank_name_near(s, e)).or_else(|| self.latin_name_after(e)).map(String::into_boxed_str) } else { None };
+                out.push(Actor { start: s, end: e, party: p, officials: Box::default(), written_name, role: Some(role), kind: ActorKind::Role, attendee: false, separate: false });
             }
         }
         // Counterparts: "بنظيره الكازاخستاني", "همتای ازبک خود", "his Kazakh counterpart".
@@ -426,7 +426,7 @@ impl<'a> Reader<'a> {
                     start: s,
                     end: e,
                     party: p,
-                    officials: vec![],
+                    officials: Box::default(),
                     written_name: None,
                     role: None,
                     kind: ActorKind::Counterpart,
@@ -465,7 +465,7 @@ impl<'a> Reader<'a> {
                     if self.locative(m.start) {
                         continue;
                     }
-                    out.push(Actor { start: m.start, end: m.end, party: p, officials: vec![], written_name: None, role: None, kind, attendee: false, separate: false });
+                    out.push(Actor { start: m.start, end: m.end, party: p, officials: Box::default(), written_name: None, role: None, kind, attendee: false, separate: false });
                     bare.append(&out, out.len() - 1);
                 }
             }
