@@ -276,7 +276,7 @@ fn bench(paths: &[String], failures: &mut usize) -> io::Result<()> {
 
 /// Time extraction of each input kind at 125 KB and every doubling up to 8 MB
 /// (the fastest of three runs), with the ratio of each doubling and the
-/// process's peak memory. A kind stops
+/// process's peak memory while that size was measured. A kind stops
 /// growing once one size takes longer than a minute.
 fn scaling(out: &mut impl Write) -> io::Result<()> {
     const SIZES_KB: [usize; 7] = [125, 250, 500, 1000, 2000, 4000, 8000];
@@ -286,6 +286,7 @@ fn scaling(out: &mut impl Write) -> io::Result<()> {
         writeln!(out, "{}:", kind.name)?;
         let mut previous: Option<f64> = None;
         for kb in SIZES_KB {
+            reset_peak_memory();
             let text = (kind.make)(kb * 1000);
             let article = Article { id: kind.name.into(), text };
             // The fastest of three runs (the slower ones are the machine's noise).
@@ -309,7 +310,24 @@ fn scaling(out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-/// The process's peak resident memory so far (Linux: VmHWM), in MB.
+/// Start the process's peak memory again from what it holds now (Linux:
+/// writing 5 to clear_refs), so that each size's peak is its own, not the
+/// largest of the sizes and kinds measured before it. (The memory the
+/// allocator kept from earlier sizes is given back first, with glibc's
+/// `malloc_trim`: else it would count as held.)
+fn reset_peak_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: glibc's malloc_trim only returns free memory to the system.
+        unsafe { malloc_trim(0) };
+    }
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The process's peak resident memory since the last [`reset_peak_memory`] (Linux: VmHWM), in MB.
 fn peak_memory_mb() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()

@@ -36,9 +36,9 @@ pub(super) struct Actor {
     pub(super) end: usize,
     pub(super) party: PartyId,
     /// Officials whose forms matched (several when a name is shared).
-    pub(super) officials: Vec<u16>,
+    pub(super) officials: Box<[u16]>,
     /// Name written in the text but unknown to Didar.
-    pub(super) written_name: Option<String>,
+    pub(super) written_name: Option<Box<str>>,
     pub(super) role: Option<&'static str>,
     pub(super) kind: ActorKind,
     /// Named after "in the presence of": attends, does not lead.
@@ -77,12 +77,44 @@ impl ActorIndex {
     /// The indices of the actors that start within `from..=to`, by start.
     pub(super) fn starting(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
         let range = (from <= to).then(|| self.by_start.range((from, 0)..=(to, usize::MAX)));
-        range.into_iter().flatten().map(|&(_, i)| i)
+        range.into_iter().flatten().map(super::reader::visit).map(|&(_, i)| i)
     }
 
     /// Does an indexed actor overlap `start..end`?
     pub(super) fn overlaps(&self, actors: &[Actor], start: usize, end: usize) -> bool {
         end > 0 && self.starting(start.saturating_sub(self.longest), end - 1).any(|i| actors[i].start < end && actors[i].end > start)
+    }
+}
+
+/// Actors that no longer move, by where they start: a list sorted once, or
+/// kept sorted by appending actors in text order.
+#[derive(Default)]
+struct SettledActors {
+    /// (start, index into the actors), sorted.
+    by_start: Vec<(usize, usize)>,
+    /// The longest span listed: an actor covering a position starts at most this far before it.
+    longest: usize,
+}
+
+impl SettledActors {
+    fn of(actors: &[Actor]) -> Self {
+        let mut by_start: Vec<(usize, usize)> = actors.iter().enumerate().map(|(i, a)| (a.start, i)).collect();
+        by_start.sort_unstable();
+        SettledActors { by_start, longest: actors.iter().map(|a| a.end - a.start).max().unwrap_or(0) }
+    }
+
+    /// List `actors[i]`, which starts at or after every actor listed.
+    fn append(&mut self, actors: &[Actor], i: usize) {
+        let a = &actors[i];
+        debug_assert!(self.by_start.last().is_none_or(|&(start, _)| start <= a.start), "appended out of text order");
+        self.by_start.push((a.start, i));
+        self.longest = self.longest.max(a.end - a.start);
+    }
+
+    /// Does a listed actor overlap `start..end`?
+    fn overlaps(&self, actors: &[Actor], start: usize, end: usize) -> bool {
+        let first = self.by_start.partition_point(|&(s, _)| s < start.saturating_sub(self.longest));
+        self.by_start[first..].iter().map(super::reader::visit).take_while(|&&(s, _)| s < end).any(|&(_, i)| actors[i].start < end && actors[i].end > start)
     }
 }
 
@@ -142,7 +174,7 @@ impl Cast {
         for a in list.iter().filter(|a| !a.officials.is_empty()) {
             if seen_sets.insert(&a.officials) {
                 let span = a.officials.iter().map(|&o| term_days(k, o)).fold((i64::MAX, i64::MIN), |(f, l), (tf, tl)| (f.min(tf), l.max(tl)));
-                official_sets.push((a.officials.clone(), span));
+                official_sets.push((a.officials.to_vec(), span));
             }
         }
         let mut people: HashMap<PartyId, Vec<usize>> = HashMap::default();
@@ -213,7 +245,7 @@ impl<'a> Reader<'a> {
                     j += 1;
                 }
                 let party = self.party_when_written(&officials);
-                out.push(Actor { start: s, end: e, party, officials, written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
+                out.push(Actor { start: s, end: e, party, officials: officials.into(), written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
                 i = j;
             } else {
                 i += 1;
@@ -234,7 +266,7 @@ impl<'a> Reader<'a> {
         }
         // "العماد أيوب" after "العماد علي عبد الله أيوب": a rank and the surname of an
         // official the article names in full is that official.
-        let named: Vec<(&str, Vec<u16>, PartyId)> = out
+        let named: Vec<(&str, Box<[u16]>, PartyId)> = out
             .iter()
             .filter_map(|a| {
                 let written = self.text.get(a.start..a.end)?.trim();
@@ -363,8 +395,8 @@ impl<'a> Reader<'a> {
                 use_span(&mut used, j);
                 used[i] = true;
                 let (s, e) = (ms[i].start.min(ms[j].start), ms[i].end.max(ms[j].end));
-                let written_name = if parties.len() == 1 { self.name_after(e).or_else(|| self.rank_name_near(s, e)).or_else(|| self.latin_name_after(e)) } else { None };
-                out.push(Actor { start: s, end: e, party: p, officials: vec![], written_name, role: Some(role), kind: ActorKind::Role, attendee: false, separate: false });
+                let written_name = if parties.len() == 1 { self.name_after(e).or_else(|| self.rank_name_near(s, e)).or_else(|| self.latin_name_after(e)).map(String::into_boxed_str) } else { None };
+                out.push(Actor { start: s, end: e, party: p, officials: Box::default(), written_name, role: Some(role), kind: ActorKind::Role, attendee: false, separate: false });
             }
         }
         // Counterparts: "بنظيره الكازاخستاني", "همتای ازبک خود", "his Kazakh counterpart".
@@ -414,7 +446,7 @@ impl<'a> Reader<'a> {
                     start: s,
                     end: e,
                     party: p,
-                    officials: vec![],
+                    officials: Box::default(),
                     written_name: None,
                     role: None,
                     kind: ActorKind::Counterpart,
@@ -426,36 +458,44 @@ impl<'a> Reader<'a> {
         // Bare states: weak evidence of a side. But a bare word that is the surname of an
         // official the article names in full is that official ("وكان السوداني قد التقى"
         // after "محمد شياع السوداني"), not the state it also names (Sudan).
-        let mut index = ActorIndex::default();
-        for (i, a) in out.iter().enumerate() {
-            index.insert(a, i);
-        }
-        for (i, m) in ms.iter().enumerate() {
-            if used[i] {
-                continue;
-            }
-            let word = &self.text[m.start..m.end];
-            // (The word itself, or after a one-letter clitic; the first entry of `named` of either.)
-            let surname_of = || {
-                let clitic = word.chars().next().map_or(0, char::len_utf8);
-                [surnames.get(word), surnames.get(&word[clitic..])].into_iter().flatten().min().map(|&i| &named[i])
-            };
-            if let Some((_, officials, party)) = self.party_entities(m).and_then(|_| surname_of()) {
-                if !index.overlaps(&out, m.start, m.end) {
-                    out.push(Actor { start: m.start, end: m.end, party: *party, officials: officials.clone(), written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
-                    index.insert(&out[out.len() - 1], out.len() - 1);
-                }
-                continue;
-            }
-            if let Some((p, kind)) = self.party_entities(m) {
-                if self.locative(m.start) {
+        // (The actors read so far no longer move, and those read here come in text order:
+        // two sorted lists, no tree to insert thousands of bare states into; they are
+        // dropped before the actors are put in order.)
+        {
+            let earlier = SettledActors::of(&out);
+            let mut bare = SettledActors::default();
+            for (i, m) in ms.iter().enumerate() {
+                if used[i] {
                     continue;
                 }
-                out.push(Actor { start: m.start, end: m.end, party: p, officials: vec![], written_name: None, role: None, kind, attendee: false, separate: false });
-                index.insert(&out[out.len() - 1], out.len() - 1);
+                let word = &self.text[m.start..m.end];
+                // (The word itself, or after a one-letter clitic; the first entry of `named` of either.)
+                let surname_of = || {
+                    let clitic = word.chars().next().map_or(0, char::len_utf8);
+                    [surnames.get(word), surnames.get(&word[clitic..])].into_iter().flatten().min().map(|&i| &named[i])
+                };
+                if let Some((_, officials, party)) = self.party_entities(m).and_then(|_| surname_of()) {
+                    if !earlier.overlaps(&out, m.start, m.end) && !bare.overlaps(&out, m.start, m.end) {
+                        out.push(Actor { start: m.start, end: m.end, party: *party, officials: officials.clone(), written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
+                        bare.append(&out, out.len() - 1);
+                    }
+                    continue;
+                }
+                if let Some((p, kind)) = self.party_entities(m) {
+                    if self.locative(m.start) {
+                        continue;
+                    }
+                    out.push(Actor { start: m.start, end: m.end, party: p, officials: Box::default(), written_name: None, role: None, kind, attendee: false, separate: false });
+                    bare.append(&out, out.len() - 1);
+                }
             }
         }
-        out.sort_by_key(|a| (a.start, a.kind));
+        // In text order, the stronger kind first at one start, else in the order read.
+        // (Their keys are sorted, not the actors themselves: a sort moves each element
+        // many times, and an actor is several times the size of its key.)
+        let mut order: Vec<(usize, ActorKind, usize)> = out.iter().enumerate().map(|(i, a)| (a.start, a.kind, i)).collect();
+        order.sort_unstable();
+        rearrange(&mut out, order.into_iter().map(|(.., i)| i).collect());
         // Attendees: named after "in the presence of", to the end of the line or sentence.
         // (A later phrase before the end found for an earlier one ends there too.)
         let (mut searched_from, mut line_end) = (usize::MAX, 0);
@@ -470,15 +510,59 @@ impl<'a> Reader<'a> {
             }
         }
         // Absent: named after "on behalf of" / "at the instruction of", or next to "former".
+        // (Only those phrases are read, not every mention near each actor: an article of
+        // thousands of actors and none of them reads nothing.)
+        let markers: Vec<&Mention> = ms.iter().filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Behalf | Phrase::Former))).collect();
+        let markers_in = |start: usize, end: usize| {
+            let first = markers.partition_point(|m| m.start < start);
+            markers[first..].iter().map(super::reader::visit).take_while(move |m| m.start < end)
+        };
         let absent = |a: &Actor| {
-            let before = self.starting_in(a.start.saturating_sub(12 + self.longest), a.start + 1).any(|m| match m.entity {
+            let before = markers_in(a.start.saturating_sub(12 + self.longest), a.start + 1).any(|m| match m.entity {
                 Entity::Phrase(Phrase::Behalf) => a.start >= m.end && a.start - m.end <= 12,
                 Entity::Phrase(Phrase::Former) => a.start >= m.end && a.start - m.end <= 2,
                 _ => false,
             });
-            before || self.starting_in(a.end, a.end + 3).any(|m| m.entity == Entity::Phrase(Phrase::Former))
+            before || markers_in(a.end, a.end + 3).any(|m| m.entity == Entity::Phrase(Phrase::Former))
         };
         out.retain(|a| !absent(a));
         out
+    }
+}
+
+/// Put `items` in the order `order` gives (`order[k]` is the index of the item
+/// to put at `k`), in place: each cycle of the permutation is followed once.
+fn rearrange<T>(items: &mut [T], mut order: Vec<usize>) {
+    debug_assert_eq!(items.len(), order.len());
+    const PLACED: usize = usize::MAX;
+    for first in 0..items.len() {
+        // Along the cycle, `items[k]` holds the item first at `first`, until `k` is where it goes.
+        let mut k = first;
+        while order[k] != PLACED {
+            let from = std::mem::replace(&mut order[k], PLACED);
+            if from == first {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rearrange;
+
+    /// In place, the same as collecting the items in the order given: fixed
+    /// points, swaps and longer cycles.
+    #[test]
+    fn rearranging_follows_every_cycle() {
+        for order in [vec![], vec![0], vec![1, 0], vec![0, 2, 1], vec![2, 0, 1, 3], vec![4, 3, 0, 1, 2, 5], vec![5, 4, 3, 2, 1, 0]] {
+            let items: Vec<char> = ('a'..).take(order.len()).collect();
+            let expected: Vec<char> = order.iter().map(|&i| items[i]).collect();
+            let mut rearranged = items.clone();
+            rearrange(&mut rearranged, order.clone());
+            assert_eq!(rearranged, expected, "order {order:?}");
+        }
     }
 }

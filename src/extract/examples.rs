@@ -51,7 +51,7 @@ fn actor(k: &Knowledge, a: &Actor) -> Value {
         ActorKind::Demonym => "demonym",
         ActorKind::Country => "country",
     };
-    let name = a.officials.first().map(|&o| k.official(o).name.clone()).or_else(|| a.written_name.clone());
+    let name = a.officials.first().map(|&o| k.official(o).name.clone()).or_else(|| a.written_name.as_deref().map(String::from));
     let role = a.role.map(str::to_string).or_else(|| a.officials.first().map(|&o| k.official(o).role.clone()));
     json!({"party": k.party(a.party), "kind": kind, "role": role, "name": name, "attendee": a.attendee})
 }

@@ -57,7 +57,7 @@ pub(super) fn finish(
         }
         let (name, role) = match official {
             Some(o) => (Some(k.official(o).name.clone()), a.role.or(Some(k.official(o).role.as_str()))),
-            None => (a.written_name.clone(), a.role.or(if a.kind == ActorKind::Counterpart { role_of_side } else { None })),
+            None => (a.written_name.as_deref().map(String::from), a.role.or(if a.kind == ActorKind::Counterpart { role_of_side } else { None })),
         };
         let role = role.map(String::from);
         let p = Participant { party: k.party(a.party).to_string(), name, role, ..Default::default() };
@@ -80,7 +80,7 @@ pub(super) fn finish(
             let official = choose_official(k, &a.officials, reference, actors, p.role.as_deref());
             let (name, role) = match official {
                 Some(o) => (Some(k.official(o).name.clone()), a.role.or(Some(k.official(o).role.as_str())).map(String::from)),
-                None => (a.written_name.clone(), a.role.map(String::from)),
+                None => (a.written_name.as_deref().map(String::from), a.role.map(String::from)),
             };
             let Some(name) = name else { continue };
             let compatible = match (&p.role, &role) {
