@@ -6,6 +6,7 @@
 //! الهندي والإيراني"), bare states and adjectives; attendees ("in the presence
 //! of") and the absent ("on behalf of", "former").
 
+use crate::model::order;
 use super::participants::term_days;
 use super::reader::{MAX_CONNECTOR_GAP, Reader};
 use crate::knowledge::{Entity, Knowledge, Mention, PartyId, Phrase};
@@ -115,7 +116,7 @@ impl std::ops::Deref for Actors {
 
 pub(super) fn parties_of<'a>(actors: impl IntoIterator<Item = &'a Actor>) -> Vec<PartyId> {
     let mut p: Vec<PartyId> = actors.into_iter().map(|a| a.party).collect();
-    p.sort_unstable();
+    order::sort(&mut p);
     p.dedup();
     p
 }
@@ -435,7 +436,7 @@ impl<'a> Reader<'a> {
                 index.insert(&out[out.len() - 1], out.len() - 1);
             }
         }
-        out.sort_by_key(|a| (a.start, a.kind));
+        order::sort_by_key(&mut out, |a| (a.start, a.kind));
         // Attendees: named after "in the presence of", to the end of the line or sentence.
         // (A later phrase before the end found for an earlier one ends there too.)
         let (mut searched_from, mut line_end) = (usize::MAX, 0);

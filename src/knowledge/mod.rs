@@ -10,6 +10,7 @@
 pub mod occasions;
 pub mod trie;
 
+use crate::model::order;
 use crate::model::PartialDate;
 use crate::text::{fold_trimmed, is_word_char};
 use crate::knowledge::trie::Trie;
@@ -812,7 +813,7 @@ impl Knowledge {
         }
         // (A span found by both scripts' patterns would need the order of the
         // scripts here; none can be: see `nisba_forms_are_arabic_script`.)
-        found.sort_unstable_by_key(|&(s, e, name, p)| (std::cmp::Reverse(e - s), s, name, p));
+        order::sort_by_key(&mut found, |&(s, e, name, p)| (std::cmp::Reverse(e - s), s, name, p));
         // Overlapping names: the longest wins. Phrases may overlap one another (so
         // "to hold talks", planned, leaves "hold talks", meet, in place) and are
         // dropped only inside a longer name: a phrase that is also a name
@@ -840,7 +841,7 @@ impl Knowledge {
                 out.push(Mention { start: s, end: e, entity });
             }
         }
-        out.sort_by_key(|m| (m.start, m.end));
+        order::sort_by_key(&mut out, |m| (m.start, m.end));
         out
     }
 
@@ -894,7 +895,7 @@ impl Alphabet {
         }
         let mut counts: Vec<(char, usize)> = low.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(c, &n)| Some((char::from_u32(c as u32)?, n))).chain(high).collect();
         // The most frequent characters first; ties in a fixed order.
-        counts.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+        order::sort_by_key(&mut counts, |&(c, n)| (std::cmp::Reverse(n), c));
         let mut alphabet = Alphabet { low: Box::new([0; 0x800]), high: Vec::new(), shared: counts.len() > codes };
         for (c, entry) in alphabet.low.iter_mut().enumerate().filter_map(|(c, entry)| Some((char::from_u32(c as u32)?, entry))) {
             *entry = if c.is_ascii() { u16::from(c.to_ascii_lowercase() as u8) } else { 0 } | if is_word_char(c) { WORD_CHAR } else { 0 };
@@ -906,7 +907,7 @@ impl Alphabet {
                 None => alphabet.high.push((c, code)),
             }
         }
-        alphabet.high.sort_unstable();
+        order::sort(&mut alphabet.high);
         alphabet
     }
 
@@ -1032,7 +1033,7 @@ fn proclitic_runs(alphabet: &Alphabet) -> Trie {
         runs = runs.iter().flat_map(|run| std::iter::once(run.clone()).chain(set.iter().map(move |p| format!("{run}{p}")))).collect();
     }
     runs.retain(|run| !run.is_empty() && is_proclitic(run));
-    runs.sort_unstable();
+    order::sort(&mut runs);
     runs.dedup();
     let codes: Vec<Vec<u8>> = runs.iter().map(|run| run.chars().map(|c| alphabet.code(c)).collect()).collect();
     Trie::new(&codes.iter().map(Vec::as_slice).collect::<Vec<_>>())

@@ -2,6 +2,7 @@
 //! and pans, the counterparts matrix, and the list of meetings beside them.
 //! Every computation lives in [`crate::timeline::view`]; this file wires signals.
 
+use crate::model::order;
 use super::article_view::{ArticleView, OpenSource};
 use super::counterparts::CounterpartsView;
 use super::filters::FilterBar;
@@ -444,7 +445,7 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
                         }
                     }
                 }
-                placed.sort_by(|a, b| (a.1 + a.2).total_cmp(&(b.1 + b.2)));
+                order::sort_by(&mut placed, |a, b| (a.1 + a.2).total_cmp(&(b.1 + b.2)));
                 // Meetings closer than a mark's width are drawn as one cluster; activating it zooms in on them.
                 let mut groups: Vec<Vec<(usize, f64, f64, bool)>> = Vec::new();
                 for m in placed {
