@@ -9,6 +9,7 @@
 
 pub mod occasions;
 pub mod trie;
+mod tables;
 
 use crate::model::order;
 use crate::model::PartialDate;
@@ -266,23 +267,9 @@ struct ScriptPatterns {
     trie: OnceLock<Trie>,
 }
 
-pub(crate) const COUNTRIES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/countries.tsv"));
-const COUNTRY_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/country-names.tsv"));
-const DEMONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/demonyms.tsv"));
-pub(crate) const CITIES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/cities.tsv"));
-pub(crate) const BODIES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/bodies.tsv"));
-const ROLES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/roles.tsv"));
-const RANKS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/ranks.tsv"));
-const OFFICIALS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/officials.tsv"));
-const AGENCIES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/agencies.tsv"));
-const EVENTS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/events.tsv"));
-const EDITIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/event-editions.tsv"));
-const LANDMARKS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/landmarks.tsv"));
-pub(crate) const MONTHS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/months.tsv"));
-const WEEKDAYS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/weekdays.tsv"));
-const ORDINALS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/ordinals.tsv"));
-const TRIGGERS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/triggers.tsv"));
-const TOPICS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/topics.tsv"));
+// The tables, each a `Table` of the embedded LZMA stream (`tables.rs`): `COUNTRIES.text()`.
+pub(crate) use tables::{BODIES, CITIES, COUNTRIES, INTERFACE_NAMES, MONTHS};
+use tables::{AGENCIES, COUNTRY_NAMES, DEMONYMS, EVENTS, EVENT_EDITIONS as EDITIONS, LANDMARKS, OFFICIALS, ORDINALS, RANKS, ROLES, TOPICS, TRIGGERS, WEEKDAYS};
 
 /// The most fields a record of a knowledge file has (`scripts/check-data.py`
 /// checks each file's count).
@@ -549,7 +536,7 @@ impl Knowledge {
         };
         let mut b = Builder { patterns: HashMap::with_capacity_and_hasher(PATTERNS_ROOM, Default::default()), entities: Vec::with_capacity(PATTERNS_ROOM), rules: Vec::with_capacity(PATTERNS_ROOM), folded: String::new() };
 
-        let named_parties = [(COUNTRIES, false), (COUNTRY_NAMES, false), (BODIES, true)];
+        let named_parties = [(COUNTRIES.text(), false), (COUNTRY_NAMES.text(), false), (BODIES.text(), true)];
         for (r, body) in named_parties.iter().flat_map(|&(file, body)| records(file).map(move |r| (r, body))) {
             if let [code, lang, names, ..] = r.as_slice() {
                 let id = k.intern(code);
@@ -563,7 +550,7 @@ impl Knowledge {
                 }
             }
         }
-        for r in records(DEMONYMS) {
+        for r in records(DEMONYMS.text()) {
             if let [code, lang, names, ..] = r.as_slice() {
                 let id = k.intern(code);
                 for f in forms(names) {
@@ -571,7 +558,7 @@ impl Knowledge {
                 }
             }
         }
-        for r in records(CITIES) {
+        for r in records(CITIES.text()) {
             if let [name, country, capital, names, ..] = r.as_slice() {
                 let country = k.intern(country);
                 let i = k.cities.len() as u16;
@@ -582,7 +569,7 @@ impl Knowledge {
             }
         }
         let mut role_index: HashMap<String, u16> = HashMap::new();
-        for r in records(ROLES) {
+        for r in records(ROLES.text()) {
             if let [role, _lang, names, ..] = r.as_slice() {
                 let i = *role_index.entry(role.to_string()).or_insert_with(|| {
                     k.roles.push(role.to_string());
@@ -593,14 +580,14 @@ impl Knowledge {
                 }
             }
         }
-        for r in records(RANKS) {
+        for r in records(RANKS.text()) {
             if let [_lang, names, ..] = r.as_slice() {
                 for f in forms(names) {
                     b.add(f, Entity::Rank);
                 }
             }
         }
-        for r in records(OFFICIALS) {
+        for r in records(OFFICIALS.text()) {
             if let [party, name, role, from, to, names, ..] = r.as_slice() {
                 let party = k.intern(party);
                 let i = k.officials.len() as u16;
@@ -617,7 +604,7 @@ impl Knowledge {
             }
         }
         k.known_until = k.officials.iter().flat_map(|o| [o.from, o.to]).flatten().map(|d| d.year).max().map_or(2100, |y| y + 1);
-        for r in records(AGENCIES) {
+        for r in records(AGENCIES.text()) {
             if let [name, country, names, ..] = r.as_slice() {
                 let i = k.agencies.len() as u16;
                 let country = (!country.is_empty()).then(|| k.intern(country));
@@ -628,7 +615,7 @@ impl Knowledge {
             }
         }
         let mut event_index: HashMap<String, u16> = HashMap::new();
-        for r in records(EVENTS) {
+        for r in records(EVENTS.text()) {
             if let [id, canonical, names, ..] = r.as_slice() {
                 let i = *event_index.entry(id.to_string()).or_insert_with(|| {
                     k.events.push(Event { id: id.to_string(), canonical: canonical.to_string() });
@@ -639,7 +626,7 @@ impl Knowledge {
                 }
             }
         }
-        for r in records(EDITIONS) {
+        for r in records(EDITIONS.text()) {
             if let [id, number, year, start, end, rest @ ..] = r.as_slice() {
                 let (Some(&event), Ok(year)) = (event_index.get(*id), year.parse()) else { continue };
                 let city = opt(rest.first());
@@ -655,7 +642,7 @@ impl Knowledge {
                 });
             }
         }
-        for r in records(LANDMARKS) {
+        for r in records(LANDMARKS.text()) {
             // id, date, end, kind, source, then the forms in en, ar, fa, ur.
             if let [id, date, end, _kind, _source, names @ ..] = r.as_slice() {
                 let Some(date) = PartialDate::parse(date) else { continue };
@@ -667,7 +654,7 @@ impl Knowledge {
                 }
             }
         }
-        for r in records(MONTHS) {
+        for r in records(MONTHS.text()) {
             if let [calendar, month, _lang, names, ..] = r.as_slice() {
                 let calendar = match *calendar {
                     "gregorian" => Calendar::Gregorian,
@@ -681,7 +668,7 @@ impl Knowledge {
                 }
             }
         }
-        for r in records(WEEKDAYS) {
+        for r in records(WEEKDAYS.text()) {
             if let [day, _lang, names, ..] = r.as_slice() {
                 let Ok(day) = day.parse::<u8>() else { continue };
                 for f in forms(names) {
@@ -689,7 +676,7 @@ impl Knowledge {
                 }
             }
         }
-        for r in records(ORDINALS) {
+        for r in records(ORDINALS.text()) {
             if let [n, lang, names, ..] = r.as_slice() {
                 let Ok(n) = n.parse::<u8>() else { continue };
                 if *lang == "en" {
@@ -704,7 +691,7 @@ impl Knowledge {
                 }
             }
         }
-        for r in records(TOPICS) {
+        for r in records(TOPICS.text()) {
             if let [topic, _lang, names, ..] = r.as_slice() {
                 let i = match k.topics.iter().position(|t| t == topic) {
                     Some(i) => i,
@@ -718,7 +705,7 @@ impl Knowledge {
                 }
             }
         }
-        for r in records(TRIGGERS) {
+        for r in records(TRIGGERS.text()) {
             if let [kind, _lang, names, ..] = r.as_slice() {
                 let Some(kind) = Phrase::parse(kind) else { continue };
                 for f in forms(names) {
@@ -1123,8 +1110,8 @@ mod tests {
 
     #[test]
     fn records_hold_every_field() {
-        let files = [COUNTRIES, COUNTRY_NAMES, DEMONYMS, CITIES, BODIES, ROLES, RANKS, OFFICIALS, AGENCIES, EVENTS, EDITIONS, LANDMARKS, MONTHS, WEEKDAYS, ORDINALS, TRIGGERS, TOPICS];
-        for file in files.into_iter().chain([include_str!(concat!(env!("OUT_DIR"), "/data/interface-names.tsv"))]) {
+        let files = [COUNTRIES, COUNTRY_NAMES, DEMONYMS, CITIES, BODIES, ROLES, RANKS, OFFICIALS, AGENCIES, EVENTS, EDITIONS, LANDMARKS, MONTHS, WEEKDAYS, ORDINALS, TRIGGERS, TOPICS, INTERFACE_NAMES];
+        for file in files.map(|t| t.text()) {
             let widest = file.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').count()).max().unwrap_or(0);
             assert!(widest <= MAX_FIELDS, "{widest} fields");
         }
