@@ -7,8 +7,8 @@
 //! each comment line (the provenance, for people) emptied, so that line
 //! numbers stay and the app does not carry the comments (about 22 KB gzip),
 //! and the fields that name each line's source ([`FOR_PEOPLE`]) emptied too;
-//! and all of them as one LZMA stream (`tables.lzma`) with where each lies
-//! in it (`tables.rs`), which is what the program embeds.
+//! and all of them, then the seed articles, as one LZMA stream (`tables.lzma`)
+//! with where each lies in it (`tables.rs`), which is what the program embeds.
 use std::path::Path;
 
 /// Fields of a data file that are for people only (its lines' sources), by
@@ -64,6 +64,18 @@ fn main() {
         index.push_str(&format!("pub(crate) const {constant}: Table = Table {{ start: {}, end: {} }};\n", tables.len(), tables.len() + stripped.len()));
         tables.push_str(&stripped);
     }
+    // And the seed articles (`corpus.rs`), by file name, as they are.
+    println!("cargo:rerun-if-changed=seeds");
+    let mut seeds: Vec<_> = std::fs::read_dir("seeds").expect("seeds/").flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    seeds.sort();
+    index.push_str("pub(crate) const SEEDS: &[(&str, Table)] = &[\n");
+    for p in &seeds {
+        let text = std::fs::read_to_string(p).expect("seed articles are UTF-8");
+        let id = p.file_stem().and_then(|n| n.to_str()).expect("a seed's name");
+        index.push_str(&format!("    ({id:?}, Table {{ start: {}, end: {} }}),\n", tables.len(), tables.len() + text.len()));
+        tables.push_str(&text);
+    }
+    index.push_str("];\n");
     // The tables as the program embeds them: one LZMA stream, decompressed on first use
     // (`knowledge/tables.rs`), and where each table lies in it. LZMA finds the repeats across
     // the whole 530 KB where the gzip that serves the wasm looks back 32 KB only: the tables

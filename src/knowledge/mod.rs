@@ -9,7 +9,7 @@
 
 pub mod occasions;
 pub mod trie;
-mod tables;
+pub(crate) mod tables;
 
 use crate::model::order;
 use crate::model::PartialDate;

@@ -1,6 +1,6 @@
 //! The knowledge tables as the program embeds them: every file of `data/` (as
-//! `build.rs` writes it, comments and sources emptied) in one LZMA stream,
-//! decompressed once, on first use. LZMA sees the repeats across all the tables
+//! `build.rs` writes it, comments and sources emptied), and the seed articles
+//! (`corpus.rs`), in one LZMA stream, decompressed once, on first use. LZMA sees the repeats across all the tables
 //! where the gzip serving the wasm looks back 32 KB only (issue 14).
 
 use std::io::Read;
@@ -30,7 +30,7 @@ fn all() -> &'static str {
 }
 
 impl Table {
-    /// The table's text: its lines, comments emptied.
+    /// The table's text: its lines, comments emptied (or a seed article's text).
     pub(crate) fn text(self) -> &'static str {
         &all()[self.start..self.end]
     }
