@@ -7,8 +7,9 @@
 //! each comment line (the provenance, for people) emptied, so that line
 //! numbers stay and the app does not carry the comments (about 22 KB gzip),
 //! and the fields that name each line's source ([`FOR_PEOPLE`]) emptied too;
-//! and all of them, then the seed articles, as one LZMA stream (`tables.lzma`)
-//! with where each lies in it (`tables.rs`), which is what the program embeds.
+//! and all of them, then the seed articles, as one text with where each lies
+//! in it (`tables.rs`), which is what the program embeds: for the browser app
+//! as one LZMA stream (`tables.lzma`), natively as it is (`tables.txt`).
 use std::path::Path;
 
 /// Fields of a data file that are for people only (its lines' sources), by
@@ -76,17 +77,22 @@ fn main() {
         tables.push_str(&text);
     }
     index.push_str("];\n");
-    // The tables as the program embeds them: one LZMA stream, decompressed on first use
-    // (`knowledge/tables.rs`), and where each table lies in it. LZMA finds the repeats across
-    // the whole 530 KB where the gzip that serves the wasm looks back 32 KB only: the tables
-    // weigh 119 KB instead of 146 KB in the gzipped wasm (issue 14).
-    let mut options = lzma_rust2::LzmaOptions::with_preset(9);
-    (options.lc, options.lp, options.pb, options.dict_size) = (2, 0, 0, 1 << 20);
-    let mut packed = Vec::new();
-    let mut writer = lzma_rust2::LzmaWriter::new_use_header(&mut packed, &options, Some(tables.len() as u64)).expect("an LZMA writer");
-    std::io::Write::write_all(&mut writer, tables.as_bytes()).expect("compress the tables");
-    writer.finish().expect("compress the tables");
-    std::fs::write(out.join("tables.lzma"), packed).expect("write OUT_DIR/data/tables.lzma");
+    // The tables as the program embeds them. In the browser app, one LZMA stream decompressed on
+    // first use (`knowledge/tables.rs`): LZMA finds the repeats across the whole 550 KB where the
+    // gzip that serves the wasm looks back 32 KB only, so the tables and seeds weigh 124 KB instead
+    // of 152 KB in the gzipped wasm (issue 14). Natively (the CLI, the tests), the text as it is:
+    // decompressing costs about 48 million instructions at start-up, and size does not matter there.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        let mut options = lzma_rust2::LzmaOptions::with_preset(9);
+        (options.lc, options.lp, options.pb, options.dict_size) = (2, 0, 0, 1 << 20);
+        let mut packed = Vec::new();
+        let mut writer = lzma_rust2::LzmaWriter::new_use_header(&mut packed, &options, Some(tables.len() as u64)).expect("an LZMA writer");
+        std::io::Write::write_all(&mut writer, tables.as_bytes()).expect("compress the tables");
+        writer.finish().expect("compress the tables");
+        std::fs::write(out.join("tables.lzma"), packed).expect("write OUT_DIR/data/tables.lzma");
+    } else {
+        std::fs::write(out.join("tables.txt"), &tables).expect("write OUT_DIR/data/tables.txt");
+    }
     std::fs::write(out.join("tables.rs"), index).expect("write OUT_DIR/data/tables.rs");
     println!("cargo:rustc-env=DIDAR_EXTRACTOR={}-{h:016x}", std::env::var("CARGO_PKG_VERSION").unwrap_or_default());
 }

@@ -1,12 +1,10 @@
 //! The knowledge tables as the program embeds them: every file of `data/` (as
 //! `build.rs` writes it, comments and sources emptied), and the seed articles
-//! (`corpus.rs`), in one LZMA stream, decompressed once, on first use. LZMA sees the repeats across all the tables
-//! where the gzip serving the wasm looks back 32 KB only (issue 14).
+//! (`corpus.rs`), one after another. In the browser app they are one LZMA
+//! stream, decompressed once, on first use: LZMA sees the repeats across all
+//! the tables where the gzip serving the wasm looks back 32 KB only (issue 14).
 
-use std::io::Read;
-use std::sync::OnceLock;
-
-/// Where one table lies in the decompressed text.
+/// Where one table lies in the text.
 #[derive(Clone, Copy)]
 pub(crate) struct Table {
     start: usize,
@@ -15,10 +13,13 @@ pub(crate) struct Table {
 
 include!(concat!(env!("OUT_DIR"), "/data/tables.rs"));
 
-const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data/tables.lzma"));
-
+/// Every table and seed, one after another: in the browser app, decompressed from the embedded
+/// LZMA stream on first use.
+#[cfg(target_arch = "wasm32")]
 fn all() -> &'static str {
-    static TEXT: OnceLock<String> = OnceLock::new();
+    use std::io::Read;
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data/tables.lzma"));
     TEXT.get_or_init(|| {
         let mut text = String::new();
         // The stream is written by build.rs from UTF-8 files: it can only fail if the build is broken.
@@ -27,6 +28,12 @@ fn all() -> &'static str {
             .expect("the embedded knowledge tables decompress");
         text
     })
+}
+
+/// Every table and seed, one after another: natively, as text (start-up matters more than size).
+#[cfg(not(target_arch = "wasm32"))]
+fn all() -> &'static str {
+    include_str!(concat!(env!("OUT_DIR"), "/data/tables.txt"))
 }
 
 impl Table {
