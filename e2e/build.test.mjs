@@ -1,4 +1,5 @@
-// The build itself: every Trunk build carries the Content-Security-Policy (issue 16, point 8).
+// The build itself: every Trunk build carries the Content-Security-Policy (issue 16, point 8),
+// and its code stays within the size budget (issues 11 and 14).
 // Run: `node --test e2e/build.test.mjs` after `scripts/build`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, ROOT } from './chromium.mjs';
 import { policy } from '../scripts/csp.mjs';
+import { BUDGET, budgetSizes } from '../scripts/sizes.mjs';
 
 const META = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"[^>]*>\s*/;
 
@@ -42,4 +44,15 @@ test('issue16_8: a plain trunk build carries the Content-Security-Policy (its po
   }
   // And the built dist/ (scripts/build runs only `trunk build`) carries the same policy.
   assert.equal(META.exec(built)?.[1], policy(built));
+});
+
+test('issue14: the wasm and every JS file of the build weigh at most 600 KB gzip (600,000 bytes, gzip -9)', () => {
+  // The wasm, its JS glue, the analysis worker and the service worker (scripts/sizes.mjs).
+  const sizes = budgetSizes(DIST);
+  const files = sizes.map((s) => s.file);
+  assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => /^didar-web-.*\.js$/.test(f)), `a built dist/: ${files}`);
+  const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+  const each = sizes.map((s) => `${s.file} ${s.gzip}`).join(', ');
+  console.log(`wasm + JS, gzip -9: ${total} B of ${BUDGET} (${each})`);
+  assert.ok(total <= BUDGET, `wasm + JS weigh ${total} B gzip, over the ${BUDGET} B budget: ${each}`);
 });

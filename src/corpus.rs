@@ -1,19 +1,13 @@
 //! The bundled corpus: the seed articles shipped in `seeds/`, compiled in so
-//! the app shows them without fetching anything.
+//! the app shows them without fetching anything (every `seeds/*.txt`, in
+//! file-name order, packed by `build.rs` with the knowledge tables).
 
+use crate::knowledge::tables::SEEDS;
 use crate::model::Article;
-
-const SEEDS: &[(&str, &str)] = &[
-    ("000_332a31c000effd37", include_str!("../seeds/000_332a31c000effd37.txt")),
-    ("001_87eaad3e373b4705", include_str!("../seeds/001_87eaad3e373b4705.txt")),
-    ("002_526074edfd101ad9", include_str!("../seeds/002_526074edfd101ad9.txt")),
-    ("003_769beeb24f917cc1", include_str!("../seeds/003_769beeb24f917cc1.txt")),
-    ("004_fa529241b47a1e68", include_str!("../seeds/004_fa529241b47a1e68.txt")),
-];
 
 /// The seed articles, in file-name order.
 pub fn seeds() -> Vec<Article> {
-    SEEDS.iter().map(|(id, text)| Article { id: id.to_string(), text: text.to_string() }).collect()
+    SEEDS.iter().map(|(id, text)| Article { id: id.to_string(), text: text.text().to_string() }).collect()
 }
 
 #[cfg(test)]
@@ -23,5 +17,9 @@ mod tests {
         let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap().count();
         assert_eq!(super::seeds().len(), on_disk);
         assert!(super::seeds().iter().all(|a| !a.text.is_empty()));
+        for a in super::seeds() {
+            let file = std::fs::read_to_string(format!("{}/seeds/{}.txt", env!("CARGO_MANIFEST_DIR"), a.id)).unwrap();
+            assert_eq!(a.text, file, "the packed seed is the file");
+        }
     }
 }

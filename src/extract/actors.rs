@@ -6,6 +6,7 @@
 //! الهندي والإيراني"), bare states and adjectives; attendees ("in the presence
 //! of") and the absent ("on behalf of", "former").
 
+use crate::model::order;
 use super::participants::term_days;
 use super::reader::{MAX_CONNECTOR_GAP, Reader};
 use crate::knowledge::{Entity, Knowledge, Mention, PartyId, Phrase};
@@ -99,7 +100,7 @@ struct SettledActors {
 impl SettledActors {
     fn of(actors: &[Actor]) -> Self {
         let mut by_start: Vec<(usize, usize)> = actors.iter().enumerate().map(|(i, a)| (a.start, i)).collect();
-        by_start.sort_unstable();
+        order::sort(&mut by_start);
         SettledActors { by_start, longest: actors.iter().map(|a| a.end - a.start).max().unwrap_or(0) }
     }
 
@@ -148,7 +149,7 @@ impl std::ops::Deref for Actors {
 
 pub(super) fn parties_of<'a>(actors: impl IntoIterator<Item = &'a Actor>) -> Vec<PartyId> {
     let mut p: Vec<PartyId> = actors.into_iter().map(|a| a.party).collect();
-    p.sort_unstable();
+    order::sort(&mut p);
     p.dedup();
     p
 }
@@ -490,12 +491,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // In text order, the stronger kind first at one start, else in the order read.
-        // (Their keys are sorted, not the actors themselves: a sort moves each element
-        // many times, and an actor is several times the size of its key.)
-        let mut order: Vec<(usize, ActorKind, usize)> = out.iter().enumerate().map(|(i, a)| (a.start, a.kind, i)).collect();
-        order.sort_unstable();
-        rearrange(&mut out, order.into_iter().map(|(.., i)| i).collect());
+        order::sort_by_key(&mut out, |a| (a.start, a.kind));
         // Attendees: named after "in the presence of", to the end of the line or sentence.
         // (A later phrase before the end found for an earlier one ends there too.)
         let (mut searched_from, mut line_end) = (usize::MAX, 0);
@@ -527,42 +523,5 @@ impl<'a> Reader<'a> {
         };
         out.retain(|a| !absent(a));
         out
-    }
-}
-
-/// Put `items` in the order `order` gives (`order[k]` is the index of the item
-/// to put at `k`), in place: each cycle of the permutation is followed once.
-fn rearrange<T>(items: &mut [T], mut order: Vec<usize>) {
-    debug_assert_eq!(items.len(), order.len());
-    const PLACED: usize = usize::MAX;
-    for first in 0..items.len() {
-        // Along the cycle, `items[k]` holds the item first at `first`, until `k` is where it goes.
-        let mut k = first;
-        while order[k] != PLACED {
-            let from = std::mem::replace(&mut order[k], PLACED);
-            if from == first {
-                break;
-            }
-            items.swap(k, from);
-            k = from;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::rearrange;
-
-    /// In place, the same as collecting the items in the order given: fixed
-    /// points, swaps and longer cycles.
-    #[test]
-    fn rearranging_follows_every_cycle() {
-        for order in [vec![], vec![0], vec![1, 0], vec![0, 2, 1], vec![2, 0, 1, 3], vec![4, 3, 0, 1, 2, 5], vec![5, 4, 3, 2, 1, 0]] {
-            let items: Vec<char> = ('a'..).take(order.len()).collect();
-            let expected: Vec<char> = order.iter().map(|&i| items[i]).collect();
-            let mut rearranged = items.clone();
-            rearrange(&mut rearranged, order.clone());
-            assert_eq!(rearranged, expected, "order {order:?}");
-        }
     }
 }

@@ -2,6 +2,7 @@
 //! month names with day and year numbers, numeric dates, and the
 //! publication date line.
 
+use crate::model::order;
 use crate::model::calendar::{from_hijri, from_jalali, Ymd};
 use crate::knowledge::{Calendar, Entity, Mention, Phrase};
 use crate::model::PartialDate;
@@ -176,7 +177,7 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<DateMention> {
         }
     }
     out.extend(numeric_dates(text));
-    out.sort_by_key(|d| d.start);
+    order::sort_by_key(&mut out, |d| d.start);
     out.dedup_by(|b, a| b.start < a.end);
     out
 }

@@ -2,6 +2,7 @@
 //! examples (`tests/examples/<stage>.json`, run by `tests/examples.rs`) check
 //! a stage's own output rather than only the meetings at the end.
 
+use crate::model::order;
 use super::actors::{Actor, ActorKind};
 use super::{dates, frames, Early};
 use crate::knowledge::Knowledge;
@@ -32,7 +33,7 @@ pub fn stage(stage: &str, text: &str) -> Option<Value> {
                     .iter()
                     .map(|d| {
                         let mut sides: Vec<&str> = d.actors.iter().map(|a| k.party(a.party)).collect();
-                        sides.sort_unstable();
+                        order::sort(&mut sides);
                         sides.dedup();
                         json!({"sides": sides, "mode": d.mode.as_str()})
                     })

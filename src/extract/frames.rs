@@ -5,6 +5,7 @@
 //! alone meets the article's protagonist. A visitor who meets several officials,
 //! or a list met separately, is split into one bilateral each.
 
+use crate::model::order;
 use super::actors::{Actor, ActorKind, Actors, parties_of};
 use super::participants::person_key;
 use super::reader::Reader;
@@ -42,7 +43,7 @@ pub(super) struct Reports {
 impl Reports {
     pub(super) fn of(d: &Draft) -> Self {
         let mut spans: Vec<(usize, usize)> = d.reports.iter().map(|s| (s.start, s.end)).collect();
-        spans.sort_unstable();
+        order::sort(&mut spans);
         spans.dedup();
         Reports { spans }
     }
@@ -187,7 +188,7 @@ impl<'a> Reader<'a> {
                 _ => None,
             })
             .collect();
-        parties.sort_unstable();
+        order::sort(&mut parties);
         parties.dedup();
         parties.len() >= 2
     }

@@ -1,6 +1,7 @@
 //! A draft made a [`Meeting`]: its evidence (the report naming fewest other
 //! states), status, date, participants, occasion and place, each from its stage.
 
+use crate::model::order;
 use super::actors::{ActorKind, Actors, parties_of};
 use super::date::{edition_contains, edition_date, relative_in, sentence_date, weekday_within};
 use super::dating::{Bound, Dating, bounds, edition_bound, settle};
@@ -34,7 +35,7 @@ pub(super) fn finish(
     let own = parties_of(&d.actors);
     let others_named = |s: &Sentence, strong: bool| {
         let mut p: Vec<PartyId> = actors.within(s.start, s.end).filter(|a| (a.strong() || !strong) && !own.contains(&a.party)).map(|a| a.party).collect();
-        p.sort_unstable();
+        order::sort(&mut p);
         p.dedup();
         p.len()
     };
@@ -165,7 +166,7 @@ pub(super) fn finish(
     };
 
     let mut parties: Vec<String> = parties_of(&d.actors).into_iter().map(|p| k.party(p).to_string()).collect();
-    parties.sort();
+    order::sort(&mut parties);
     let mut meeting = Meeting {
         parties,
         participants,

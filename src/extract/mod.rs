@@ -29,6 +29,7 @@ mod refine;
 pub mod scaling;
 mod topics;
 
+use crate::model::order;
 use crate::knowledge::Knowledge;
 use crate::model::{Analysis, Article, Meeting};
 use crate::text::{self, lang, Folded};
@@ -110,7 +111,7 @@ impl Passages {
     fn of(drafts: &[Draft], text_end: usize) -> Self {
         let firsts: Vec<usize> = drafts.iter().map(|d| d.reports.iter().map(|s| s.start).min().unwrap_or(0)).collect();
         let mut starts = firsts.clone();
-        starts.sort_unstable();
+        order::sort(&mut starts);
         starts.dedup();
         Passages { firsts, starts, text_end }
     }

@@ -2,6 +2,7 @@
 //! ("وزيرة دفاع ...، ماري نويل كويارا", "Defence Minister Baktybek Bekbolotov")
 //! or a rank ("اللواء إمام علي صابرزاده", "General Ali Abdullah Ayyoub").
 
+use crate::model::order;
 use super::reader::{MAX_CONNECTOR_GAP, Reader};
 use crate::knowledge::{Entity, Mention};
 
@@ -29,7 +30,7 @@ impl<'a> Reader<'a> {
                 })
                 .collect();
             let mut by_end: Vec<(usize, usize)> = by_mention.iter().enumerate().map(|(n, r)| (r.2, n)).collect();
-            by_end.sort_unstable();
+            order::sort(&mut by_end);
             RankNames { by_mention, by_end }
         });
         let from = ranks.by_end.partition_point(|&(name_end, _)| name_end < start.saturating_sub(MAX_CONNECTOR_GAP));

@@ -2,6 +2,7 @@
 //! (headline and body, or two sentences) is kept once; a headline that sums up
 //! several meetings of the body is none of its own.
 
+use crate::model::order;
 use super::actors::parties_of;
 use super::frames::Draft;
 use super::participants::{names_of, person_key, roles_agree};
@@ -143,7 +144,7 @@ pub(super) fn date_from_lead(meetings: &mut [Meeting], lead: Option<PartialDate>
 pub(super) fn continue_visits(meetings: &mut [Meeting], firsts: &[usize]) {
     let order: Vec<usize> = {
         let mut o: Vec<usize> = (0..meetings.len()).collect();
-        o.sort_by_key(|&i| firsts[i]);
+        order::sort_by_key(&mut o, |&i| firsts[i]);
         o
     };
     // (For each party, the last held and dated meeting of it so far, as a place in `order`.)

@@ -1,5 +1,6 @@
 //! Stage: topics. The topics of the taxonomy named in a meeting's passage.
 
+use crate::model::order;
 use super::reader::Reader;
 use crate::knowledge::Entity;
 use crate::text::Sentence;
@@ -10,7 +11,7 @@ pub(super) fn topics(reader: &Reader, start: usize, end: usize) -> Vec<String> {
         .mentions_in(&Sentence { start, end })
         .filter_map(|m| if let Entity::Topic(t) = m.entity { Some(t) } else { None })
         .collect();
-    found.sort_unstable();
+    order::sort(&mut found);
     found.dedup();
     found.into_iter().map(|t| reader.k.topics[t as usize].clone()).collect()
 }

@@ -34,7 +34,7 @@ impl Trie {
     /// index. Empty forms are left out (they begin and end everywhere).
     pub fn new(forms: &[&[u8]]) -> Trie {
         let mut order: Vec<u32> = (0..forms.len() as u32).filter(|&f| !forms[f as usize].is_empty()).collect();
-        order.sort_unstable_by_key(|&f| forms[f as usize]);
+        crate::model::order::sort_by_key(&mut order, |&f| forms[f as usize]);
         let mut builder = Builder::new();
         // Nodes to place: a slot, its depth, and the range of `order` whose forms pass through it.
         let mut pending = vec![(ROOT, 0, 0..order.len())];
@@ -188,7 +188,7 @@ impl Builder {
         let len = self.parent.len() + 256;
         self.parent.resize(len, FREE);
         self.base.resize(len, 0);
-        self.ends.sort_unstable();
+        crate::model::order::sort(&mut self.ends);
         let mut forms_start = vec![0u32; len + 1];
         for &(slot, _) in &self.ends {
             forms_start[slot as usize + 1] += 1;

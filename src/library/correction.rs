@@ -9,6 +9,7 @@
 //! parties, and shows the user's values; an edited meeting that the new
 //! extractor no longer finds at all is still shown with the user's values.
 
+use crate::model::order;
 use crate::model::{Analysis, Evidence, Meeting, Mode, Participant, PartialDate, Status};
 use serde::{Deserialize, Serialize};
 
@@ -110,7 +111,7 @@ impl Fix {
             .filter(|s| !s.is_empty())
             .map(|s| s.to_ascii_uppercase())
             .collect();
-        codes.sort();
+        order::sort(&mut codes);
         codes.dedup();
         check_parties(&codes, true)?;
         let date = date.trim();

@@ -423,7 +423,7 @@ fn dateline(r: &Reading) -> Option<String> {
     let h1 = doc.subtree(Doc::ROOT).find(|&i| doc.tag(i) == "h1" && !r.dropped[i]).unwrap_or(0);
     // Nearest the headline first: a page's first date may be the site's clock.
     let mut order: Vec<usize> = (1..doc.nodes.len()).filter(|&i| !r.unread[i] && !doc.tag(i).is_empty()).collect();
-    order.sort_by_key(|&i| i.abs_diff(h1));
+    crate::model::order::sort_by_key(&mut order, |&i| i.abs_diff(h1));
     order
         .iter()
         .filter(|&&i| doc.tag(i) == "time" || doc.attr(i, "itemprop") == Some("datePublished"))

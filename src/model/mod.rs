@@ -8,6 +8,7 @@
 
 pub mod calendar;
 pub mod interval;
+pub mod order;
 
 pub use interval::{DateReason, Interval};
 

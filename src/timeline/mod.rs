@@ -9,6 +9,7 @@ pub mod scale;
 pub mod typed_date;
 pub mod view;
 
+use crate::model::order;
 use crate::model::{Analysis, DateReason, Evidence, Interval, Meeting, PartialDate, Participant, Party};
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
@@ -178,7 +179,7 @@ impl Timeline {
             }
         }
         // By first day; undated last. (A stable sort: reports of one day and parties keep their order.)
-        dated.sort_by(|(a, _), (b, _)| a.order().cmp(&b.order()).then_with(|| a.meeting.parties.cmp(&b.meeting.parties)));
+        order::sort_by(&mut dated, |(a, _), (b, _)| a.order().cmp(&b.order()).then_with(|| a.meeting.parties.cmp(&b.meeting.parties)));
         let entries = dated.into_iter().map(|(e, _)| e).collect();
         Timeline { entries }
     }

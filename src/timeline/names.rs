@@ -150,32 +150,32 @@ fn names() -> &'static Names {
     static N: OnceLock<Names> = OnceLock::new();
     N.get_or_init(|| {
         let mut months = HashMap::new();
-        for f in records(knowledge::MONTHS) {
+        for f in records(knowledge::MONTHS.text()) {
             if let (Some(cal), Some(Ok(m)), Some(lang), Some(forms)) = (f.first(), f.get(1).map(|m| m.parse::<u8>()), f.get(2), f.get(3)) {
                 let first = knowledge::forms(forms).next().unwrap_or("");
                 months.entry((*cal, m, *lang)).or_insert(first);
             }
         }
         let mut parties = HashMap::new();
-        for f in records(knowledge::COUNTRIES) {
+        for f in records(knowledge::COUNTRIES.text()) {
             if let (Some(code), Some(lang), Some(name)) = (f.first(), f.get(1), f.get(2)) {
                 parties.entry((*code, *lang)).or_insert(*name);
             }
         }
-        for f in records(knowledge::BODIES) {
+        for f in records(knowledge::BODIES.text()) {
             if let (Some(code), Some(lang), Some(forms)) = (f.first(), f.get(1), f.get(2)) {
                 parties.entry((*code, *lang)).or_insert(knowledge::forms(forms).next().unwrap_or(code));
             }
         }
         let mut shown = HashMap::new();
-        for f in records(include_str!(concat!(env!("OUT_DIR"), "/data/interface-names.tsv"))) {
+        for f in records(knowledge::INTERFACE_NAMES.text()) {
             if let [kind, key, ar, fa] = f[..] {
                 shown.insert((kind, key, "ar"), ar);
                 shown.insert((kind, key, "fa"), fa);
             }
         }
         let mut cities = HashMap::new();
-        for f in records(knowledge::CITIES) {
+        for f in records(knowledge::CITIES.text()) {
             if let (Some(city), Some(forms)) = (f.first(), f.get(3)) {
                 let (ar, fa) = city_names(&knowledge::forms(forms).collect::<Vec<_>>());
                 ar.map(|n| cities.entry((*city, "ar")).or_insert(n));

@@ -3,6 +3,7 @@
 //! grouped in ([`LaneBy`]), who met whom how often
 //! ([`CounterpartMatrix`]), and an article's text split around its evidence.
 
+use crate::model::order;
 use crate::model::{Mode, Party, PartialDate, Status};
 use crate::timeline::scale::day_span;
 use crate::timeline::names::{self, Lang};
@@ -182,7 +183,7 @@ impl Facets {
             f.topics.extend(e.meeting.topics.iter().cloned());
         }
         for v in [&mut f.countries, &mut f.people, &mut f.roles, &mut f.langs, &mut f.topics] {
-            v.sort();
+            order::sort(v);
             v.dedup();
         }
         f
@@ -251,7 +252,7 @@ pub fn lanes(t: &Timeline, shown: &[usize], by: LaneBy) -> Vec<Lane> {
             }
         }
     }
-    lanes.sort_by(|a, b| (a.key.is_empty(), std::cmp::Reverse(a.entries.len()), &a.key).cmp(&(b.key.is_empty(), std::cmp::Reverse(b.entries.len()), &b.key)));
+    order::sort_by(&mut lanes, |a, b| (a.key.is_empty(), std::cmp::Reverse(a.entries.len()), &a.key).cmp(&(b.key.is_empty(), std::cmp::Reverse(b.entries.len()), &b.key)));
     lanes
 }
 
@@ -275,7 +276,7 @@ impl CounterpartMatrix {
             }
         }
         let mut parties: Vec<(&str, u32)> = totals.into_iter().collect();
-        parties.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        order::sort_by(&mut parties, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let index = |p: &str| parties.iter().position(|(q, _)| *q == p);
         let mut counts = vec![vec![0u32; parties.len()]; parties.len()];
         for e in &entries {

@@ -24,6 +24,7 @@
 //! `versionchange`) is let go at once and the page says its work is no longer
 //! saved, with a button to save it again.
 
+use crate::model::order;
 use super::import::{analyse_in_chunks, Pace, Progress};
 use crate::library::correction::{Change, Correction};
 use crate::library::saved;
@@ -1019,8 +1020,8 @@ async fn load(shelf: Shelf) -> Result<(), String> {
             Err(why) => batch.aside.push((CORRECTIONS, key, value, why.0)),
         }
     }
-    articles.sort_by(|a, b| (a.seq, &a.value.id).cmp(&(b.seq, &b.value.id)));
-    corrections.sort_by(|a, b| (a.seq, &a.value.id).cmp(&(b.seq, &b.value.id)));
+    order::sort_by(&mut articles, |a, b| (a.seq, &a.value.id).cmp(&(b.seq, &b.value.id)));
+    order::sort_by(&mut corrections, |a, b| (a.seq, &a.value.id).cmp(&(b.seq, &b.value.id)));
     let mut next_seq = articles.iter().map(|r| r.seq).chain(corrections.iter().map(|r| r.seq)).max().map_or(1, |s| s + 1);
     // Migrated records are written back in the current schema, in their order.
     for r in articles.iter_mut().filter(|r| migrated.contains(&r.value.id)) {

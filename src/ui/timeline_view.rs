@@ -2,6 +2,7 @@
 //! and pans, the counterparts matrix, and the list of meetings beside them.
 //! Every computation lives in [`crate::timeline::view`]; this file wires signals.
 
+use crate::model::order;
 use super::article_view::{ArticleView, OpenSource};
 use super::counterparts::CounterpartsView;
 use super::filters::FilterBar;
@@ -145,8 +146,11 @@ fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
 /// The mark an event happened on: its entry and its centre.
 fn mark_of(ev: &web_sys::Event) -> Option<(usize, f64, f64)> {
     let mark = closest(ev, "[data-entry]")?;
-    let num = |name: &str| mark.get_attribute(name).and_then(|v| v.parse::<f64>().ok());
-    Some((num("data-entry")? as usize, num("data-cx")?, num("data-cy")?))
+    // The centre as the view wrote it, read with the browser's parseFloat: Rust's `parse::<f64>`
+    // would bring a 20 KB table of powers of five into the wasm for these two numbers (issue 14).
+    let num = |name: &str| mark.get_attribute(name).map(|v| js_sys::Number::parse_float(&v)).filter(|n| !n.is_nan());
+    let entry = mark.get_attribute("data-entry").and_then(|v| v.parse::<usize>().ok());
+    Some((entry?, num("data-cx")?, num("data-cy")?))
 }
 
 /// The accessible name of a cluster: how many meetings, from when to when.
@@ -444,7 +448,7 @@ fn Axis(timeline: Memo<Timeline>, shown: Memo<Vec<usize>>, lane_by: RwSignal<Lan
                         }
                     }
                 }
-                placed.sort_by(|a, b| (a.1 + a.2).total_cmp(&(b.1 + b.2)));
+                order::sort_by(&mut placed, |a, b| (a.1 + a.2).total_cmp(&(b.1 + b.2)));
                 // Meetings closer than a mark's width are drawn as one cluster; activating it zooms in on them.
                 let mut groups: Vec<Vec<(usize, f64, f64, bool)>> = Vec::new();
                 for m in placed {
