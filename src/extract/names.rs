@@ -3,6 +3,7 @@
 //! or a rank ("اللواء إمام علي صابرزاده", "General Ali Abdullah Ayyoub").
 
 use super::reader::{MAX_CONNECTOR_GAP, Reader};
+use crate::knowledge::romanise::is_name_stop;
 use crate::knowledge::{Entity, Mention};
 
 /// The names written after ranks ("اللواء إمام علي صابرزاده"), read once.
@@ -108,7 +109,12 @@ impl<'a> Reader<'a> {
             .find(['\n', '،', ',', '.', '(', ')', ':', '"', '؛', '-'])
             .map_or(self.text.len(), |i| start + i)
             .min(next_mention);
-        let words: Vec<&str> = self.text[start..stop].split(' ').filter(|w| !w.is_empty()).collect();
+        let mut words: Vec<&str> = self.text[start..stop].split(' ').filter(|w| !w.is_empty()).collect();
+        // A word that is never part of a name ends it: the Urdu postposition after
+        // it ("... واڈیفل نے"), a preposition (`stop` of data/name-parts.tsv).
+        if let Some(n) = words.iter().position(|w| is_name_stop(w)) {
+            words.truncate(n);
+        }
         let plausible = |w: &&str| w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-');
         if words.is_empty() || words.len() > 4 || !words.iter().all(plausible) {
             return None;
