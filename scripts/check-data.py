@@ -396,7 +396,7 @@ def check_ranks(ctx):
 
 # ---------------------------------------------------------------- name-parts.tsv
 
-NAME_PART_KINDS = {"name", "prefix", "suffix", "letter", "stop"}
+NAME_PART_KINDS = {"name", "particle", "prefix", "suffix", "letter", "stop"}
 
 
 def check_name_parts(ctx):

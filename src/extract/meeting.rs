@@ -18,7 +18,7 @@ use crate::text::{self, Folded, Sentence};
 /// A name the knowledge lacks, as (`name`, `name_in_text`): written in Arabic
 /// script, its English spelling and the text's own (found near the actor that
 /// names it, as the original writes it); in Latin script, the text's.
-fn written(reader: &Reader, folded: &Folded, original: &str, a: &Actor, name: &str) -> (Option<String>, Option<String>) {
+pub(super) fn written(reader: &Reader, folded: &Folded, original: &str, a: &Actor, name: &str) -> (Option<String>, Option<String>) {
     let Some(english) = romanise(name, Style::of_lang(reader.lang)) else { return (Some(name.to_string()), None) };
     // (The name follows the role or a rank after it, or ends a connector's gap before it.)
     let from = text::floor_boundary(reader.text, a.start.saturating_sub(name.len() + MAX_CONNECTOR_GAP));

@@ -52,19 +52,23 @@ struct Parts {
     /// Consonants, by folded letter.
     letters: HashMap<char, Spelling>,
     stops: HashSet<String>,
+    particles: HashSet<String>,
 }
 
 fn parts() -> &'static Parts {
     static PARTS: OnceLock<Parts> = OnceLock::new();
     PARTS.get_or_init(|| {
-        let mut p = Parts { names: HashMap::new(), longest: 1, prefixes: Vec::new(), suffixes: Vec::new(), letters: HashMap::new(), stops: HashSet::new() };
+        let mut p = Parts { names: HashMap::new(), longest: 1, prefixes: Vec::new(), suffixes: Vec::new(), letters: HashMap::new(), stops: HashSet::new(), particles: HashSet::new() };
         for r in records(NAME_PARTS) {
             let [kind, field, en, fa] = r.as_slice() else { continue };
             let spelling: Spelling = (en, if fa.is_empty() { en } else { fa });
             for form in forms(field) {
                 let key = fold(form);
                 match *kind {
-                    "name" => {
+                    "name" | "particle" => {
+                        if *kind == "particle" {
+                            p.particles.insert(key.clone());
+                        }
                         p.longest = p.longest.max(key.split(' ').count());
                         p.names.entry(key).or_insert(spelling);
                     }
@@ -96,6 +100,12 @@ fn pick(s: Spelling, style: Style) -> &'static str {
 /// ends one: an Urdu postposition after it ("نے", "سے", "کے"), a preposition?
 pub fn is_name_stop(word: &str) -> bool {
     parts().stops.contains(&fold(word))
+}
+
+/// Is the word (as written or folded) a particle between the parts of a full
+/// name ("بن", "آل")?
+pub fn is_name_particle(word: &str) -> bool {
+    parts().particles.contains(&fold(word))
 }
 
 /// Does the text hold a letter of the Arabic script?
@@ -168,12 +178,12 @@ fn romanise_word(w: &str, style: Style) -> String {
             return format!("{}{}", pick(*s, style), romanise_word(rest, style).to_lowercase());
         }
     }
-    // A family name's suffix: after a stem the table knows, or (a suffix of two
-    // letters or more: وف, زاده) after any stem of two letters or more.
+    // A family name's suffix: after a stem the table knows (of two letters or
+    // more), or (a suffix of two letters or more: وف, زاده) after any stem of three.
     for (k, s) in &p.suffixes {
         let Some(stem) = w.strip_suffix(k.as_str()).filter(|r| r.chars().count() >= 2) else { continue };
         let known = p.names.get(stem).map(|s| pick(*s, style).to_string());
-        if known.is_some() || k.chars().count() >= 2 {
+        if known.is_some() || k.chars().count() >= 2 && stem.chars().count() >= 3 {
             let stem = known.unwrap_or_else(|| letters(stem, style));
             return format!("{stem}{}", pick(*s, style));
         }
