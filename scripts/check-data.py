@@ -402,18 +402,18 @@ NAME_PART_KINDS = {"name", "particle", "prefix", "suffix", "letter", "stop"}
 def check_name_parts(ctx):
     """Parts of names in Arabic script and their English spellings
     (src/knowledge/romanise.rs): every line has a kind, a form in Arabic
-    script and an English spelling (the Persian one may be empty: the same);
+    script and an English spelling (the Persian and Urdu ones may be empty: the same);
     a form is listed once per kind (after folding); a letter is one letter."""
     name = "name-parts.tsv"
     seen = {}
     names = 0
-    for where, (kind, field, en, fa) in read_records(ctx, name, 4):
+    for where, (kind, field, en, fa, ur) in read_records(ctx, name, 5):
         if kind not in NAME_PART_KINDS:
             ctx.error(where, f"unknown kind {kind!r} (one of {sorted(NAME_PART_KINDS)})")
             continue
         if not en:
             ctx.error(where, "no English spelling")
-        for spelling in (en, fa):
+        for spelling in (en, fa, ur):
             if spelling and not re.fullmatch(r"[A-Za-z' ,()/-]+", spelling):
                 ctx.error(where, f"spelling {spelling!r} is not in Latin letters")
         for form in split_forms(ctx, where, field):

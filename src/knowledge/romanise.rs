@@ -23,7 +23,7 @@ pub enum Style {
     Arabic,
     /// Iranian and Afghan bearers, in Persian text ("Mohammad", "Hossein"; و "ou").
     Persian,
-    /// Pakistani bearers, in Urdu text (the English column; و "oo").
+    /// Pakistani bearers, in Urdu text ("Muhammad", "Raza"; و "oo").
     Urdu,
 }
 
@@ -38,8 +38,8 @@ impl Style {
     }
 }
 
-/// An English spelling and the Persian-text one.
-type Spelling = (&'static str, &'static str);
+/// An English spelling, the Persian-text one and the Urdu-text one.
+type Spelling = (&'static str, &'static str, &'static str);
 
 struct Parts {
     /// Whole words and runs of words, folded, words joined by one space.
@@ -60,8 +60,9 @@ fn parts() -> &'static Parts {
     PARTS.get_or_init(|| {
         let mut p = Parts { names: HashMap::new(), longest: 1, prefixes: Vec::new(), suffixes: Vec::new(), letters: HashMap::new(), stops: HashSet::new(), particles: HashSet::new() };
         for r in records(NAME_PARTS) {
-            let [kind, field, en, fa] = r.as_slice() else { continue };
-            let spelling: Spelling = (en, if fa.is_empty() { en } else { fa });
+            let [kind, field, en, fa, ur] = r.as_slice() else { continue };
+            let or_en = |s: &'static str| if s.is_empty() { *en } else { s };
+            let spelling: Spelling = (en, or_en(fa), or_en(ur));
             for form in forms(field) {
                 let key = fold(form);
                 match *kind {
@@ -93,7 +94,11 @@ fn parts() -> &'static Parts {
 }
 
 fn pick(s: Spelling, style: Style) -> &'static str {
-    if style == Style::Persian { s.1 } else { s.0 }
+    match style {
+        Style::Arabic => s.0,
+        Style::Persian => s.1,
+        Style::Urdu => s.2,
+    }
 }
 
 /// Is the word (as written or folded) one that never belongs to a name and
