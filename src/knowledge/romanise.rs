@@ -51,14 +51,36 @@ struct Parts {
     suffixes: Vec<(String, Spelling)>,
     /// Consonants, by folded letter.
     letters: HashMap<char, Spelling>,
+}
+
+/// The words that end a name and the particles within one, read apart from
+/// the rest of the table: every name read after a role or rank asks about
+/// them, before any is romanised (the first article's start-up).
+struct Words {
     stops: HashSet<String>,
     particles: HashSet<String>,
+}
+
+fn name_words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut w = Words { stops: HashSet::new(), particles: HashSet::new() };
+        for r in records(NAME_PARTS) {
+            let set = match r.as_slice().first() {
+                Some(&"stop") => &mut w.stops,
+                Some(&"particle") => &mut w.particles,
+                _ => continue,
+            };
+            set.extend(r.as_slice().get(1).into_iter().flat_map(|f| forms(f)).map(fold));
+        }
+        w
+    })
 }
 
 fn parts() -> &'static Parts {
     static PARTS: OnceLock<Parts> = OnceLock::new();
     PARTS.get_or_init(|| {
-        let mut p = Parts { names: HashMap::new(), longest: 1, prefixes: Vec::new(), suffixes: Vec::new(), letters: HashMap::new(), stops: HashSet::new(), particles: HashSet::new() };
+        let mut p = Parts { names: HashMap::new(), longest: 1, prefixes: Vec::new(), suffixes: Vec::new(), letters: HashMap::new() };
         for r in records(NAME_PARTS) {
             let [kind, field, en, fa, ur] = r.as_slice() else { continue };
             let or_en = |s: &'static str| if s.is_empty() { *en } else { s };
@@ -67,9 +89,6 @@ fn parts() -> &'static Parts {
                 let key = fold(form);
                 match *kind {
                     "name" | "particle" => {
-                        if *kind == "particle" {
-                            p.particles.insert(key.clone());
-                        }
                         p.longest = p.longest.max(key.split(' ').count());
                         p.names.entry(key).or_insert(spelling);
                     }
@@ -79,9 +98,6 @@ fn parts() -> &'static Parts {
                         if let Some(c) = key.chars().next() {
                             p.letters.insert(c, spelling);
                         }
-                    }
-                    "stop" => {
-                        p.stops.insert(key);
                     }
                     _ => {}
                 }
@@ -104,13 +120,13 @@ fn pick(s: Spelling, style: Style) -> &'static str {
 /// Is the word (as written or folded) one that never belongs to a name and
 /// ends one: an Urdu postposition after it ("نے", "سے", "کے"), a preposition?
 pub fn is_name_stop(word: &str) -> bool {
-    parts().stops.contains(&fold(word))
+    name_words().stops.contains(&fold(word))
 }
 
 /// Is the word (as written or folded) a particle between the parts of a full
 /// name ("بن", "آل")?
 pub fn is_name_particle(word: &str) -> bool {
-    parts().particles.contains(&fold(word))
+    name_words().particles.contains(&fold(word))
 }
 
 /// Does the text hold a letter of the Arabic script?
@@ -146,7 +162,7 @@ pub fn romanise(name: &str, style: Style) -> Option<String> {
         }
         if !is_arabic_script(words[i]) {
             out.push(words[i].to_string());
-        } else if p.stops.contains(&folded[i]) {
+        } else if name_words().stops.contains(&folded[i]) {
             // (A preposition inside the name's words is no part of its spelling.)
         } else {
             out.push(romanise_word(&folded[i], style));
