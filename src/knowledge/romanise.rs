@@ -231,7 +231,8 @@ fn letters(w: &str, style: Style) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let first = i == 0;
         let last = i + 1 == chars.len();
-        let after_vowel = matches!(sounds.last(), Some(Sound::Vowel(v)) if !v.is_empty());
+        // (The "a" of an ع is no vowel a ي or و could follow as a consonant: "نعيم" Naim.)
+        let after_vowel = matches!(sounds.last(), Some(Sound::Vowel(v)) if !v.is_empty()) && (i == 0 || chars[i - 1] != 'ع');
         let next_is_vowel_letter = chars.get(i + 1).is_some_and(|n| matches!(n, 'ا' | 'و' | 'ي'));
         let sound = match c {
             'ا' => Sound::Vowel("a"),
@@ -244,10 +245,12 @@ fn letters(w: &str, style: Style) -> String {
             'ي' if (first || after_vowel) && !last => Sound::Consonant("y"),
             'ي' if after_vowel => Sound::Consonant("y"),
             'ي' => Sound::Vowel("i"),
+            // (After the vowel ي: "هنية" Haniya, "هنیه" Haniyeh.)
+            'ه' if last && sounds.last() == Some(&Sound::Vowel("i")) => Sound::Vowel(if style == Style::Persian { "yeh" } else { "ya" }),
             'ه' if last && !after_vowel && !first => Sound::Vowel(if style == Style::Persian { "eh" } else { "a" }),
             'ه' => Sound::Consonant("h"),
-            'ع' if after_vowel || next_is_vowel_letter && !first => Sound::Vowel(""),
-            'ع' if first => Sound::Vowel("a"),
+            'ع' if after_vowel => Sound::Vowel(""),
+            'ع' if first || next_is_vowel_letter => Sound::Vowel("a"),
             // (Between consonants: "سعد" Saad, "جعفر" Jaafar.)
             'ع' => Sound::Vowel("aa"),
             'ء' => Sound::Vowel(""),
@@ -314,6 +317,8 @@ mod tests {
         assert_eq!(letters("بهمن", Style::Persian), "Bahman");
         assert_eq!(letters("احمد", Style::Arabic), "Ahmad");
         assert_eq!(letters("سعد", Style::Arabic), "Saad");
+        assert_eq!(letters("نعيم", Style::Arabic), "Naim");
+        assert_eq!(letters("هنيه", Style::Persian), "Haniyeh");
     }
 
     #[test]
