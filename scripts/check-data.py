@@ -394,6 +394,42 @@ def check_ranks(ctx):
             seen.setdefault(key, where)
 
 
+# ---------------------------------------------------------------- name-parts.tsv
+
+NAME_PART_KINDS = {"name", "particle", "prefix", "suffix", "letter", "stop"}
+
+
+def check_name_parts(ctx):
+    """Parts of names in Arabic script and their English spellings
+    (src/knowledge/romanise.rs): every line has a kind, a form in Arabic
+    script and an English spelling (the Persian and Urdu ones may be empty: the same);
+    a form is listed once per kind (after folding); a letter is one letter."""
+    name = "name-parts.tsv"
+    seen = {}
+    names = 0
+    for where, (kind, field, en, fa, ur) in read_records(ctx, name, 5):
+        if kind not in NAME_PART_KINDS:
+            ctx.error(where, f"unknown kind {kind!r} (one of {sorted(NAME_PART_KINDS)})")
+            continue
+        if not en:
+            ctx.error(where, "no English spelling")
+        for spelling in (en, fa, ur):
+            if spelling and not re.fullmatch(r"[A-Za-z' ,()/-]+", spelling):
+                ctx.error(where, f"spelling {spelling!r} is not in Latin letters")
+        for form in split_forms(ctx, where, field):
+            if not re.search(r"[\u0620-\u06FF]", form) or re.search(r"[A-Za-z]", form):
+                ctx.error(where, f"form {form!r} is not in Arabic script")
+            if kind == "letter" and len(fold(form)) != 1:
+                ctx.error(where, f"letter {form!r} is not one letter")
+            key = (kind, fold(form).replace("\u200c", ""))
+            if key in seen:
+                ctx.error(where, f"{kind} {form!r} already listed at {seen[key]}")
+            seen.setdefault(key, where)
+            names += kind == "name"
+    if names < 300:
+        ctx.error(name, f"only {names} name forms; the table should list the region's common name parts (300 or more)")
+
+
 # ---------------------------------------------------------------- officials.tsv
 
 TODAY = "2026-11-23"
@@ -842,7 +878,8 @@ CHECKS = [
     ("events.tsv", check_events),              # before event-editions.tsv (event ids)
     ("event-editions.tsv", check_event_editions),
     ("interface-names.tsv", check_interface_names),  # after roles.tsv and events.tsv
-    ("landmarks.tsv", check_landmarks),        # after countries.tsv and country-names.tsv (country names)
+    ("landmarks.tsv", check_landmarks),
+    ("name-parts.tsv", check_name_parts),        # after countries.tsv and country-names.tsv (country names)
 ]
 
 

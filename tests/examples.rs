@@ -5,7 +5,8 @@
 //! pipeline), matched by party set in order; the others check one stage's own
 //! output (`didar::extract::examples::stage`): `dates` (dates written and the
 //! publication date), `actors` (each actor's party, kind, role, name), `frames`
-//! (each sentence's meeting drafts, before the refiners). `dating.json` holds
+//! (each sentence's meeting drafts, before the refiners), `names` (each name
+//! the knowledge lacks, as a participant gets it: romanised, and as written). `dating.json` holds
 //! whole meetings too, for their date's interval and the kinds of its reasons.
 //!
 //! A new rule comes with its examples in the table of its stage, in every

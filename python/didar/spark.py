@@ -52,7 +52,7 @@ def _schemas():
     from pyspark.sql import types as T
 
     participant = T.StructType(
-        [T.StructField(n, T.StringType()) for n in ("party", "name", "role", "name_from")]
+        [T.StructField(n, T.StringType()) for n in ("party", "name", "role", "name_from", "name_in_text")]
     )
     evidence = T.StructType(
         [T.StructField("start", T.LongType()), T.StructField("end", T.LongType()), T.StructField("text", T.StringType())]
@@ -137,7 +137,7 @@ def _meeting_columns(m: Dict[str, Any]) -> tuple:
     ev = m["evidence"]
     return (
         m["parties"],
-        [(p["party"], p.get("name"), p.get("role"), p.get("name_from")) for p in m["participants"]],
+        [(p["party"], p.get("name"), p.get("role"), p.get("name_from"), p.get("name_in_text")) for p in m["participants"]],
         m.get("date"),
         start,
         end,
@@ -163,7 +163,7 @@ def row_to_meeting(row: Dict[str, Any]) -> Dict[str, Any]:
     keys = ("parties", "participants", "date", "date_in_text", "date_precision", "date_source",
             "date_interval", "date_reasons", "location", "occasion", "mode", "status", "topics", "evidence")
     m = {k: row[k] for k in keys}
-    m["participants"] = [{k: v for k, v in p.items() if not (k == "name_from" and v is None)} for p in m["participants"]]
+    m["participants"] = [{k: v for k, v in p.items() if not (k in ("name_from", "name_in_text") and v is None)} for p in m["participants"]]
     # (The core leaves out an absent interval, no reasons, and a reason without words.)
     if m["date_interval"] is None:
         del m["date_interval"]

@@ -4,18 +4,20 @@
 
 use crate::model::order;
 use super::actors::{Actor, ActorKind};
-use super::{dates, frames, Early};
+use super::{dates, frames, meeting, Early};
 use crate::knowledge::Knowledge;
 use crate::text::{lang, Folded};
 use serde_json::{json, Value};
 
 /// The stages that can be shown.
-pub const STAGES: [&str; 3] = ["dates", "actors", "frames"];
+pub const STAGES: [&str; 4] = ["dates", "actors", "frames", "names"];
 
 /// What `stage` produced for `text` (`None` for an unknown stage): for
 /// `dates`, the dates written, in text order, and the publication date; for
 /// `actors`, each actor's party, kind, role and name; for `frames`, each
-/// sentence's meeting drafts with their sides and mode, before the refiners.
+/// sentence's meeting drafts with their sides and mode, before the refiners;
+/// for `names`, each name the knowledge lacks as a participant gets it (its
+/// English spelling, and the text's beside it when it is romanised).
 pub fn stage(stage: &str, text: &str) -> Option<Value> {
     let k = Knowledge::get();
     let folded = Folded::new(text);
@@ -40,6 +42,15 @@ pub fn stage(stage: &str, text: &str) -> Option<Value> {
                     .collect(),
             ))
         }
+        "names" => Some(Value::Array(
+            (actors.iter())
+                .filter(|a| a.officials.is_empty())
+                .filter_map(|a| {
+                    let (name, name_in_text) = meeting::written(&reader, &folded, text, a, a.written_name.as_deref()?);
+                    Some(json!({"party": k.party(a.party), "name": name, "name_in_text": name_in_text}))
+                })
+                .collect(),
+        )),
         _ => None,
     }
 }

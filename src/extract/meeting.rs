@@ -2,7 +2,7 @@
 //! states), status, date, participants, occasion and place, each from its stage.
 
 use crate::model::order;
-use super::actors::{ActorKind, Actors, parties_of};
+use super::actors::{Actor, ActorKind, Actors, parties_of};
 use super::date::{edition_contains, edition_date, relative_in, sentence_date, weekday_within};
 use super::dating::{Bound, Dating, bounds, edition_bound, settle};
 use super::dates::DateMention;
@@ -10,10 +10,26 @@ use super::frames::{Draft, Reports};
 use super::occasion::occasion;
 use super::participants::{choose_official, roles_agree};
 use super::place::location;
-use super::reader::Reader;
+use super::reader::{MAX_CONNECTOR_GAP, Reader};
+use crate::knowledge::romanise::{Style, romanise};
 use crate::knowledge::{Entity, Mention, PartyId, Phrase};
 use crate::model::{Evidence, Interval, Meeting, Mode, Participant, PartialDate, Status};
 use crate::text::{self, Folded, Sentence};
+
+/// A name the knowledge lacks, as (`name`, `name_in_text`): written in Arabic
+/// script, its English spelling and the text's own (found near the actor that
+/// names it, as the original writes it); in Latin script, the text's.
+pub(super) fn written(reader: &Reader, folded: &Folded, original: &str, a: &Actor, name: &str) -> (Option<String>, Option<String>) {
+    let Some(english) = romanise(name, Style::of_lang(reader.lang)) else { return (Some(name.to_string()), None) };
+    // (The name follows the role or a rank after it, or ends a connector's gap before it.)
+    let from = text::floor_boundary(reader.text, a.start.saturating_sub(name.len() + MAX_CONNECTOR_GAP));
+    let to = text::floor_boundary(reader.text, a.end + name.len() + 2 * MAX_CONNECTOR_GAP);
+    let own = reader.text[from..to].find(name).map(|at| {
+        let (s, e) = folded.span(from + at, from + at + name.len());
+        text::char_slice(original, s, e).to_string()
+    });
+    (Some(english), Some(own.unwrap_or_else(|| name.to_string())))
+}
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn finish(
@@ -61,7 +77,11 @@ pub(super) fn finish(
             None => (a.written_name.as_deref().map(String::from), a.role.or(if a.kind == ActorKind::Counterpart { role_of_side } else { None })),
         };
         let role = role.map(String::from);
-        let p = Participant { party: k.party(a.party).to_string(), name, role, ..Default::default() };
+        let (name, name_in_text) = match (official, name) {
+            (None, Some(n)) => written(reader, folded, original, a, &n),
+            (_, n) => (n, None),
+        };
+        let p = Participant { party: k.party(a.party).to_string(), name, role, name_in_text, ..Default::default() };
         if !participants.iter().any(|x| x.party == p.party && x.name == p.name && (x.name.is_some() || x.role == p.role)) {
             participants.push(p);
         }
@@ -69,7 +89,7 @@ pub(super) fn finish(
     // An unnamed participant ("his Kazakh counterpart") is the one person of that
     // side and role the article names elsewhere, if there is exactly one.
     for p in participants.iter_mut().filter(|p| p.name.is_none()) {
-        let mut people_named: Vec<(String, Option<String>, Option<(u16, usize, usize)>)> = Vec::new();
+        let mut people_named: Vec<(String, Option<String>, Option<(u16, usize, usize)>, Option<String>)> = Vec::new();
         // (Actors alike give the same name and role: each kind is read once. Two names
         // already decide that the side's person is not known.)
         let party = k.party_id(&p.party);
@@ -84,17 +104,23 @@ pub(super) fn finish(
                 None => (a.written_name.as_deref().map(String::from), a.role.map(String::from)),
             };
             let Some(name) = name else { continue };
+            let (name, name_in_text) = match official {
+                None => written(reader, folded, original, a, &name),
+                Some(_) => (Some(name), None),
+            };
+            let Some(name) = name else { continue };
             let compatible = match (&p.role, &role) {
                 (Some(x), Some(y)) => roles_agree(x, y),
                 _ => true,
             };
             if compatible && !people_named.iter().any(|(n, ..)| *n == name) {
-                people_named.push((name, role, official.map(|o| (o, a.start, a.end))));
+                people_named.push((name, role, official.map(|o| (o, a.start, a.end)), name_in_text));
             }
         }
-        if let [(name, role, official)] = people_named.as_slice() {
+        if let [(name, role, official, name_in_text)] = people_named.as_slice() {
             named.extend(official);
             p.name = Some(name.clone());
+            p.name_in_text = name_in_text.clone();
             if p.role.is_none() {
                 p.role = role.clone();
             }

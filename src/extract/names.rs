@@ -4,6 +4,7 @@
 
 use crate::model::order;
 use super::reader::{MAX_CONNECTOR_GAP, Reader};
+use crate::knowledge::romanise::{is_name_particle, is_name_stop};
 use crate::knowledge::{Entity, Mention};
 
 /// The names written after ranks ("اللواء إمام علي صابرزاده"), read once.
@@ -94,7 +95,8 @@ impl<'a> Reader<'a> {
         self.written_name(start)
     }
 
-    /// One to four words that are not known forms, ending at punctuation or at a known form.
+    /// One to four words (and a full name's particles) that are not known forms,
+    /// ending at punctuation, at a known form or at a word that ends a name.
     pub(super) fn written_name(&self, start: usize) -> Option<String> {
         let mut start = start;
         // Skip (further) ranks before the name.
@@ -109,9 +111,16 @@ impl<'a> Reader<'a> {
             .find(['\n', '،', ',', '.', '(', ')', ':', '"', '؛', '-'])
             .map_or(self.text.len(), |i| start + i)
             .min(next_mention);
-        let words: Vec<&str> = self.text[start..stop].split(' ').filter(|w| !w.is_empty()).collect();
+        let mut words: Vec<&str> = self.text[start..stop].split(' ').filter(|w| !w.is_empty()).collect();
+        // A word that is never part of a name ends it: the Urdu postposition after
+        // it ("... واڈیفل نے"), a preposition (`stop` of data/name-parts.tsv).
+        if let Some(n) = words.iter().position(|w| is_name_stop(w)) {
+            words.truncate(n);
+        }
         let plausible = |w: &&str| w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-');
-        if words.is_empty() || words.len() > 4 || !words.iter().all(plausible) {
+        // (A full name is longer by its particles: "محمد بن زايد آل نهيان".)
+        let particles = words.iter().filter(|w| is_name_particle(w)).count().min(2);
+        if words.is_empty() || words.len() > 4 + particles || !words.iter().all(plausible) {
             return None;
         }
         // Latin names are capitalised.

@@ -8,6 +8,7 @@
 //! Layer: uses `model` and `text`.
 
 pub mod occasions;
+pub mod romanise;
 pub mod trie;
 pub(crate) mod tables;
 

@@ -15,7 +15,11 @@ fn people(m: &Meeting) -> String {
     m.participants
         .iter()
         .map(|p| {
-            let who = p.name.clone().unwrap_or_else(|| "unnamed".into());
+            let mut who = p.name.clone().unwrap_or_else(|| "unnamed".into());
+            // A romanised name with the text's own spelling beside it.
+            if let Some(own) = p.name_in_text.as_deref().filter(|_| p.name.is_some()) {
+                who = format!("{who} «{own}»");
+            }
             match &p.role {
                 Some(r) => format!("{who} ({r}, {})", p.party),
                 None => format!("{who} ({})", p.party),

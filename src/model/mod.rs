@@ -84,9 +84,14 @@ impl Meeting {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Participant {
     pub party: Party,
-    /// Common English spelling when known; the spelling of the text when the
-    /// person is not in Didar's knowledge; `null` when the text names no one.
+    /// Common English spelling when known; for a person not in Didar's
+    /// knowledge, the text's spelling, romanised when it is in Arabic script
+    /// (`name_in_text` then keeps the text's); `null` when the text names no one.
     pub name: Option<String>,
+    /// The text's own spelling of a name Didar romanised ("شاهين محمدوف" for
+    /// "Shahin Mammadov"); absent when `name` is the known or the text's spelling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_in_text: Option<String>,
     /// Short English role ("defense minister").
     pub role: Option<String>,
     /// "office" when the text gives only the role and the name is the one person

@@ -78,7 +78,7 @@ fn same_meeting(a: &Meeting, da: Option<PartialDate>, b: &Meeting, db: Option<Pa
         (None, None) => same_occasion,
         _ => {
             let occasions_agree = a.occasion.is_none() || b.occasion.is_none() || same_occasion;
-            let shares_a_name = a.participants.iter().any(|p| p.name.is_some() && b.participants.iter().any(|q| q.party == p.party && q.name == p.name));
+            let shares_a_name = a.participants.iter().any(|p| b.participants.iter().any(|q| q.party == p.party && same_name(p, q)));
             let undated = if da.is_none() { a } else { b };
             // (The same officials meet many times: a shared name identifies the
             // meeting only when the undated report's evidence leaves a few weeks.)
@@ -90,11 +90,17 @@ fn same_meeting(a: &Meeting, da: Option<PartialDate>, b: &Meeting, db: Option<Pa
 
 /// Named participants of a party agree when either side names none or they share a name.
 fn names_agree(a: &[Participant], b: &[Participant], party: &str) -> bool {
-    let names = |v: &[Participant]| -> Vec<String> {
-        v.iter().filter(|p| p.party == party).filter_map(|p| p.name.clone()).collect()
-    };
-    let (x, y) = (names(a), names(b));
-    x.is_empty() || y.is_empty() || x.iter().any(|n| y.contains(n))
+    let named = |v: &'_ [Participant]| v.iter().filter(|p| p.party == party && p.name.is_some()).cloned().collect::<Vec<_>>();
+    let (x, y) = (named(a), named(b));
+    x.is_empty() || y.is_empty() || x.iter().any(|p| y.iter().any(|q| same_name(p, q)))
+}
+
+/// Two named participants are one person: the same name, or the same
+/// spelling in the text of a name Didar romanised (a Persian and an Arabic
+/// report romanise "حسين" as "Hossein" and "Hussein").
+fn same_name(p: &Participant, q: &Participant) -> bool {
+    let in_text = |p: &Participant| p.name_in_text.as_deref().map(crate::text::fold);
+    p.name.is_some() && (p.name == q.name || in_text(p).is_some() && in_text(p) == in_text(q))
 }
 
 /// Fold what a second report knows into the entry's meeting; returns the
@@ -126,7 +132,7 @@ fn enrich(into: &mut Meeting, date: Option<PartialDate>, from: &Meeting, from_da
         }
     }
     for p in &from.participants {
-        let named_here = into.participants.iter().any(|q| q.party == p.party && q.name.is_some() && q.name == p.name);
+        let named_here = into.participants.iter().any(|q| q.party == p.party && same_name(q, p));
         if p.name.is_some() && !named_here {
             match into.participants.iter().position(|q| q.party == p.party && q.name.is_none()) {
                 Some(i) => into.participants[i] = p.clone(),
@@ -199,6 +205,19 @@ mod tests {
 
     fn analysis(id: &str, meetings: Vec<Meeting>) -> Analysis {
         Analysis { id: id.into(), lang: "ar".into(), published: None, meetings }
+    }
+
+    #[test]
+    fn a_romanised_name_is_one_person_by_the_text_s_spelling() {
+        let person = |name: &str, own: &str| Participant { party: "IQ".into(), name: Some(name.into()), name_in_text: Some(own.into()), ..Default::default() };
+        let mut a = meeting(&["IQ", "IR"], Some("2019-03-02"), &[]);
+        a.participants = vec![person("Hussein Ali", "حسين علي")];
+        let mut b = meeting(&["IQ", "IR"], Some("2019-03-02"), &[]);
+        b.participants = vec![person("Hossein Ali", "حسین علی")];
+        let mut c = meeting(&["IQ", "IR"], Some("2019-03-02"), &[]);
+        c.participants = vec![person("Hassan Ali", "حسن علي")];
+        let t = Timeline::build([&analysis("a", vec![a]), &analysis("b", vec![b]), &analysis("c", vec![c])]);
+        assert_eq!(t.entries.len(), 2);
     }
 
     #[test]

@@ -46,6 +46,12 @@ fn people_label(lang: Lang, m: &Meeting) -> String {
                 Some(n) => n.clone(),
                 None => t.unnamed.into(),
             };
+            // A name Didar romanised: the text's own spelling beside it.
+            if let Some(own) = p.name_in_text.as_deref().filter(|_| p.name.is_some()) {
+                who.push_str(" «");
+                who.push_str(&super::i18n::isolated(own));
+                who.push('»');
+            }
             // A name the text does not give, known from the terms of office.
             if p.name_from.as_deref() == Some("office") {
                 who.push(' ');
