@@ -13,7 +13,7 @@ listing forms as articles show them (issue 11, point 3).
   every tense and person, with and without the ZWNJ (folding removes it; "می کند"
   with a space is a separate form).
 - Urdu: light verbs (ملاقات کرنا, بات چیت کرنا, ...) in past, present, future
-  and the participle, masculine and feminine, with "سے" and "بھی" before them.
+  and the participle, masculine and feminine.
 - English: the inflections of the verbs of meeting, and their passives.
 
 Future forms are also `planned`. Run `python3 scripts/gen-meeting-verbs.py >
@@ -47,7 +47,8 @@ def ar_sound(past_ms, present_stem):
 
 
 def ar_future(present):
-    return ["س" + p for p in present] + ["سوف " + p for p in present]
+    # ("سوف يلتقي": the present form is found after سوف, itself a `planned` word.)
+    return ["س" + p for p in present]
 
 
 # (kind, past forms, present forms)
@@ -59,6 +60,7 @@ def ar_verbs():
         for past, present in verbs:
             out.append((kind, past + present + ar_future(present)))
             out.append(("planned", ar_future(present) + ["أن " + p for p in present]))
+    out.append(("planned", ["سوف"]))
     return out
 
 
@@ -74,7 +76,8 @@ AR_MASDAR = {
 
 # ---------------------------------------------------------------- Persian
 
-FA_NOUNS = ["دیدار", "ملاقات", "گفتگو", "گفت‌وگو", "گفت و گو", "مذاکره", "رایزنی", "دیدار و گفتگو", "دیدار و گفت‌وگو", "دیدار و رایزنی", "گفتگو و رایزنی"]
+# (A pair "دیدار و گفتگو کرد" is found by its second noun's form, "گفتگو کرد".)
+FA_NOUNS = ["دیدار", "ملاقات", "گفتگو", "گفت‌وگو", "گفت و گو", "مذاکره", "رایزنی"]
 # Light verb کردن (and its formal نمودن): held forms, then future and subjunctive (planned).
 FA_KARDAN_HELD = ["کرد", "کردند", "کرده", "کرده است", "کرده‌اند", "کرده بود", "کرده بودند", "کردیم", "نمود", "نمودند", "می‌کند", "می‌کنند", "می کند", "می کنند"]
 FA_KARDAN_PLANNED = ["خواهد کرد", "خواهند کرد", "کند", "کنند", "خواهد نمود", "خواهند نمود"]
@@ -89,7 +92,6 @@ FA_RECEIVE_PLANNED = ["به حضور خواهد پذیرفت", "خواهد پذ�
 UR_NOUNS = ["ملاقات", "ملاقاتیں", "بات چیت", "مذاکرات", "گفتگو"]
 UR_HELD = ["کی", "کیں", "کیے", "کئے", "ہوئی", "ہوئیں", "ہوئے", "کرتے ہوئے", "کر رہے ہیں", "کر رہی ہیں", "کرتے ہیں", "کرتی ہیں"]
 UR_PLANNED = ["کریں گے", "کریں گی", "کرے گا", "کرے گی", "ہو گی", "ہوگی", "ہوں گی", "ہوں گے", "کرنا ہے", "کریں", "کرے"]
-UR_BEFORE = ["سے", "سے بھی", "کے ساتھ"]
 
 # ---------------------------------------------------------------- English
 
@@ -118,10 +120,8 @@ def lines():
     out.append(("receive", "fa", FA_RECEIVE + FA_RECEIVE_PLANNED))
     out.append(("planned", "fa", FA_RECEIVE_PLANNED))
     ur_held, ur_planned = [], []
+    # ("سے ملاقات کی", "سے بھی ملاقات کریں گے": the form is found at the noun, whatever precedes it.)
     for noun in UR_NOUNS:
-        for before in UR_BEFORE:
-            ur_held += [f"{before} {noun} {v}" for v in UR_HELD]
-            ur_planned += [f"{before} {noun} {v}" for v in UR_PLANNED]
         ur_held += [f"{noun} {v}" for v in UR_HELD]
         ur_planned += [f"{noun} {v}" for v in UR_PLANNED]
     out.append(("meet", "ur", ur_held + ur_planned))

@@ -76,10 +76,11 @@ fn dev_corpus_meets_the_accuracy_floor() {
 #[test]
 fn second_dev_batch_meets_its_floor() {
     let f = score("dev-new", &root().join("tests/data/dev-new/gold.jsonl"), &articles(&root().join("tests/data/dev-new/articles")));
-    at_least(&f, "f1", 0.72);
-    at_least(&f, "date", 0.70);
-    at_least(&f, "names", 0.86);
-    at_least(&f, "occasion", 0.64);
-    at_least(&f, "location_country", 0.81);
-    at_least(&f, "evidence", 0.83);
+    at_least(&f, "f1", 0.765);
+    at_least(&f, "date", 0.75);
+    at_least(&f, "names", 0.88);
+    at_least(&f, "status", 0.97);
+    at_least(&f, "occasion", 0.70);
+    at_least(&f, "location_country", 0.86);
+    at_least(&f, "evidence", 0.85);
 }

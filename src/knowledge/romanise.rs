@@ -12,7 +12,7 @@
 use super::tables::NAME_PARTS;
 use super::{forms, records};
 use crate::text::fold;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 
@@ -64,7 +64,7 @@ struct Words {
 fn name_words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut w = Words { stops: HashSet::new(), particles: HashSet::new() };
+        let mut w = Words { stops: HashSet::default(), particles: HashSet::default() };
         for r in records(NAME_PARTS.text()) {
             let set = match r.as_slice().first() {
                 Some(&"stop") => &mut w.stops,
@@ -80,7 +80,7 @@ fn name_words() -> &'static Words {
 fn parts() -> &'static Parts {
     static PARTS: OnceLock<Parts> = OnceLock::new();
     PARTS.get_or_init(|| {
-        let mut p = Parts { names: HashMap::new(), longest: 1, prefixes: Vec::new(), suffixes: Vec::new(), letters: HashMap::new() };
+        let mut p = Parts { names: HashMap::default(), longest: 1, prefixes: Vec::new(), suffixes: Vec::new(), letters: HashMap::default() };
         for r in records(NAME_PARTS.text()) {
             let [kind, field, en, fa, ur] = r.as_slice() else { continue };
             let or_en = |s: &'static str| if s.is_empty() { *en } else { s };
