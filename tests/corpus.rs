@@ -40,6 +40,13 @@ fn score(name: &str, gold: &Path, articles: &[Article]) -> serde_json::Value {
     figures
 }
 
+/// Each figure at least its floor.
+fn floors(figures: &serde_json::Value, each: &[(&str, f64)]) {
+    for &(key, floor) in each {
+        at_least(figures, key, floor);
+    }
+}
+
 fn at_least(figures: &serde_json::Value, key: &str, floor: f64) {
     let v = figures[key].as_f64().unwrap_or(f64::NAN);
     assert!(v >= floor, "{key} = {v:.3}, below its floor {floor}");
@@ -48,10 +55,7 @@ fn at_least(figures: &serde_json::Value, key: &str, floor: f64) {
 #[test]
 fn seeds_meet_the_accuracy_floor() {
     let f = score("seeds", &root().join("tests/data/seeds-gold.jsonl"), &articles(&root().join("seeds")));
-    at_least(&f, "f1", 0.95);
-    at_least(&f, "names", 0.9);
-    at_least(&f, "evidence", 0.95);
-    at_least(&f, "occasion", 0.95);
+    floors(&f, &[("f1", 0.95), ("names", 0.9), ("evidence", 0.95), ("occasion", 0.95)]);
     // Dated from the constraints the texts give (occasion editions, terms, events): 5 of 8.
     at_least(&f, "date", 0.6);
 }
@@ -59,15 +63,7 @@ fn seeds_meet_the_accuracy_floor() {
 #[test]
 fn dev_corpus_meets_the_accuracy_floor() {
     let f = score("dev", &root().join("tests/data/dev/gold.jsonl"), &articles(&root().join("tests/data/dev/articles")));
-    at_least(&f, "f1", 0.96);
-    at_least(&f, "date", 0.84);
-    at_least(&f, "date_in_text", 0.97);
-    at_least(&f, "names", 0.97);
-    at_least(&f, "status", 0.97);
-    at_least(&f, "mode", 0.98);
-    at_least(&f, "occasion", 0.97);
-    at_least(&f, "location_country", 0.97);
-    at_least(&f, "evidence", 0.94);
+    floors(&f, &[("f1", 0.96), ("date", 0.84), ("date_in_text", 0.97), ("names", 0.97), ("status", 0.97), ("mode", 0.98), ("occasion", 0.97), ("location_country", 0.97), ("evidence", 0.94)]);
 }
 
 /// The second batch (d051-d150), which the rules were not tuned on at first
@@ -76,11 +72,5 @@ fn dev_corpus_meets_the_accuracy_floor() {
 #[test]
 fn second_dev_batch_meets_its_floor() {
     let f = score("dev-new", &root().join("tests/data/dev-new/gold.jsonl"), &articles(&root().join("tests/data/dev-new/articles")));
-    at_least(&f, "f1", 0.765);
-    at_least(&f, "date", 0.75);
-    at_least(&f, "names", 0.88);
-    at_least(&f, "status", 0.97);
-    at_least(&f, "occasion", 0.70);
-    at_least(&f, "location_country", 0.86);
-    at_least(&f, "evidence", 0.85);
+    floors(&f, &[("f1", 0.765), ("date", 0.75), ("names", 0.88), ("status", 0.97), ("occasion", 0.70), ("location_country", 0.86), ("evidence", 0.85)]);
 }
