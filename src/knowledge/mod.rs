@@ -407,11 +407,8 @@ impl Builder {
     /// Add a form: folded, lower-cased (ASCII) for the tries, with its rule.
     fn add_form(&mut self, form: &str, entity: Entity, nisba: bool) {
         self.add_pattern(form, entity, nisba);
-        // "للجمعية العامة", "للرئيس الروسي": the preposition ل before the article ال is
-        // written لل, which the proclitics (a run before the form) cannot give.
-        if let Some(rest) = self.folded.strip_prefix("ال").filter(|r| r.chars().nth(1).is_some()) {
-            let contracted = format!("لل{rest}");
-            self.add_pattern(&contracted, entity, nisba);
+        for variant in spelling_variants(&self.folded) {
+            self.add_pattern(&variant, entity, nisba);
         }
     }
 
@@ -1029,6 +1026,31 @@ impl Forms<'_> {
             }
         });
     }
+}
+
+/// The other ways Arabic script writes a folded form: the preposition ل before the
+/// article ال as لل ("للجمعية العامة", "للرئيس الروسي", which the proclitics, a run
+/// before the form, cannot give); and the name prefix عبد written apart or joined
+/// ("عبد الله" and "عبدالله", "عبدالعزيز" and "عبد العزيز").
+fn spelling_variants(folded: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(rest) = folded.strip_prefix("ال").filter(|r| r.chars().nth(1).is_some()) {
+        out.push(format!("لل{rest}"));
+    }
+    // (Only before ال or ا, where the two spellings are one name: not "عبد" before another word.)
+    let words: Vec<&str> = folded.split(' ').collect();
+    if words.iter().any(|w| *w == "عبد") || words.iter().any(|w| w.len() > "عبد".len() && w.starts_with("عبدا")) {
+        let joined = folded.replace("عبد ا", "عبدا");
+        if joined != folded {
+            out.push(joined);
+        }
+        let apart: Vec<String> = words.iter().map(|w| if w.starts_with("عبدا") && w.len() > "عبدا".len() + 2 { format!("عبد {}", &w["عبد".len()..]) } else { w.to_string() }).collect();
+        let apart = apart.join(" ");
+        if apart != folded {
+            out.push(apart);
+        }
+    }
+    out
 }
 
 /// Does the name starting at `start` follow "bin" (بن, ابن, bint): the father's name
