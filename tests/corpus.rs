@@ -72,5 +72,5 @@ fn dev_corpus_meets_the_accuracy_floor() {
 #[test]
 fn second_dev_batch_meets_its_floor() {
     let f = score("dev-new", &root().join("tests/data/dev-new/gold.jsonl"), &articles(&root().join("tests/data/dev-new/articles")));
-    floors(&f, &[("f1", 0.765), ("date", 0.75), ("names", 0.88), ("status", 0.97), ("occasion", 0.70), ("location_country", 0.86), ("evidence", 0.84)]);
+    floors(&f, &[("f1", 0.79), ("date", 0.76), ("names", 0.885), ("status", 0.97), ("occasion", 0.71), ("location_country", 0.87), ("evidence", 0.845)]);
 }

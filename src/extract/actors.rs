@@ -8,7 +8,7 @@
 
 use crate::model::order;
 use super::participants::term_days;
-use super::reader::{MAX_CONNECTOR_GAP, Reader};
+use super::reader::{CONNECTORS, MAX_CONNECTOR_GAP, Reader};
 use crate::knowledge::{Entity, Knowledge, Mention, PartyId, Phrase};
 use crate::model::PartialDate;
 use crate::text;
@@ -19,6 +19,9 @@ use std::collections::BTreeSet;
 /// Urdu words between states and the role they precede, as folded: "of" ("کے", "کی" → "كي",
 /// "کا" → "كا") and "and" ("افغانستان، بھارت اور نیپال کے وزرائے خارجہ").
 const URDU_OF: &[&str] = &["كي", "كا", "اور", "،", ",", "و"];
+
+/// The longest first line (folded bytes) read as a headline that names people by surname.
+const HEADLINE_BYTES: usize = 300;
 
 /// How an actor was recognised, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -299,6 +302,26 @@ impl<'a> Reader<'a> {
                 index.insert(&out[out.len() - 1], out.len() - 1);
             }
         }
+        // "دیدار رئیسی و لوکاشنکو", "شكري يلتقي ...": a headline names people by the surname
+        // of an official the article names in full (a word too common to be a form alone).
+        let headline_end = self.text.find('\n').filter(|&n| n <= HEADLINE_BYTES && self.text[n..].trim().len() > n).unwrap_or(0);
+        let mut word_start = None;
+        for (i, c) in self.text[..headline_end].char_indices().chain(std::iter::once((headline_end, ' '))) {
+            match (text::is_word_char(c), word_start) {
+                (true, None) => word_start = Some(i),
+                (false, Some(start)) => {
+                    word_start = None;
+                    if index.overlaps(&out, start, i) {
+                        continue;
+                    }
+                    if let Some((_, officials, party)) = surnames.get(&self.text[start..i]).map(|&n| &named[n]) {
+                        out.push(Actor { start, end: i, party: *party, officials: officials.clone(), written_name: None, role: None, kind: ActorKind::Official, attendee: false, separate: false });
+                        index.insert(&out[out.len() - 1], out.len() - 1);
+                    }
+                }
+                _ => {}
+            }
+        }
         // `index` holds the officials from here on.
         // Roles with their states, before ("Iranian defense minister", "Iran's defense minister")
         // or after ("وزير الدفاع الإيراني", "وزرای دفاع ایران و ازبکستان").
@@ -514,8 +537,13 @@ impl<'a> Reader<'a> {
             markers[first..].iter().map(super::reader::visit).take_while(move |m| m.start < end)
         };
         let absent = |a: &Actor| {
-            let before = markers_in(a.start.saturating_sub(12 + self.longest), a.start + 1).any(|m| match m.entity {
-                Entity::Phrase(Phrase::Behalf) => a.start >= m.end && a.start - m.end <= 12,
+            // (After "on behalf of", the role and state before the name too: "بتكليف من الرئيس
+            // الروسي فلاديمير بوتين".)
+            let reach = 12 + MAX_CONNECTOR_GAP;
+            let before = markers_in(a.start.saturating_sub(reach + self.longest), a.start + 1).any(|m| match m.entity {
+                Entity::Phrase(Phrase::Behalf) => {
+                    a.start >= m.end && (a.start - m.end <= 12 || self.gap_of(m.end, a.start, reach, CONNECTORS, |e| matches!(e, Entity::Role(_) | Entity::Rank | Entity::Demonym(_) | Entity::Country(_))))
+                }
                 Entity::Phrase(Phrase::Former) => a.start >= m.end && a.start - m.end <= 2,
                 _ => false,
             });

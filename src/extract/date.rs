@@ -137,9 +137,22 @@ pub(super) fn sentence_date(reader: &Reader, s: &Sentence, dates: &[DateMention]
     if let Some((_, r)) = relative {
         return relative_date(p, r);
     }
-    match here().find_map(|m| if let Entity::Weekday(w) = m.entity { Some(w) } else { None }) {
-        Some(w) => nearest(p, w),
-        None => month(),
+    // Of several weekdays, the one in the meeting phrase's clause (between commas), else
+    // the nearest it: "که چهارشنبه ... ترک کرد، در روز دوم سفر (پنجشنبه) ... دیدار کرد",
+    // "Qureshi, who left for Bishkek on Wednesday, met Wang Yi on Thursday": the Thursday.
+    let phrases: Vec<usize> = here().filter(|m| matches!(m.entity, Entity::Phrase(Phrase::Meet | Phrase::Receive | Phrase::Phone | Phrase::Video | Phrase::Discuss | Phrase::Separately))).map(|m| m.start).collect();
+    // (The commas are read only where there is a choice of weekdays.)
+    let several = here().filter(|m| matches!(m.entity, Entity::Weekday(_))).nth(1).is_some();
+    let commas: Vec<usize> = if several { reader.text[s.start..s.end].match_indices([',', '،']).map(|(i, _)| s.start + i).collect() } else { Vec::new() };
+    let clause = |at: usize| commas.partition_point(|&c| c < at);
+    let key = |m: &Mention| {
+        let nearest = phrases.iter().min_by_key(|&&t| t.abs_diff(m.start));
+        nearest.map_or((true, 0), |&t| (clause(t) != clause(m.start), t.abs_diff(m.start)))
+    };
+    let weekday = here().filter(|m| matches!(m.entity, Entity::Weekday(_))).min_by_key(|m| key(m));
+    match weekday.map(|m| m.entity) {
+        Some(Entity::Weekday(w)) => nearest(p, w),
+        _ => month(),
     }
 }
 

@@ -55,7 +55,14 @@ pub(super) fn location(reader: &Reader, reports: &Reports, occasion: Option<&Occ
                 }
             })
     };
-    if let Some(c) = reports.mentions(reader).filter(|m| !dateline(m)).find_map(plain_city) {
+    // The destination a report names ("تهران را به مقصد سمرقند ترک کرد", "arrived in
+    // Samarkand"), else its first city.
+    let destination = || {
+        reports.mentions(reader).filter(|m| m.entity == Entity::Phrase(Phrase::Visit)).find_map(|v| {
+            reader.from(v.end).iter().take_while(|n| n.start <= v.end + 12).find_map(|n| plain_city(n).filter(|_| n.start >= v.end))
+        })
+    };
+    if let Some(c) = destination().or_else(|| reports.mentions(reader).filter(|m| !dateline(m)).find_map(plain_city)) {
         return Some(city_loc(c));
     }
     if let Some(l) = reports.spans.iter().find_map(|&span| capital_phrase(span)) {
