@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export const BUDGET = 600_000;
 
 // The most the build may weigh today: issue 11's knowledge (name parts, generated meeting verbs
-// and ordinals) and its rules took the build from 596,754 B back to 624,985 B, over BUDGET.
+// and ordinals) and its rules took the build from 596,754 B back to 627,188 B, over BUDGET.
 // Until code is cut to meet BUDGET again (issue 14), the tests hold the size at this ceiling so it
 // cannot grow unnoticed; they print how far it is over BUDGET.
 export const CEILING = 630_000;
