@@ -201,12 +201,18 @@ pub(super) fn date_from_later_reference(m: &mut Meeting, reader: &Reader, senten
         .filter(|s| !reports.contains(s.start, s.end) && reader.has_phrase(s, Phrase::Anaphor))
         .find_map(|s| sentence_date(reader, s, dates, m.status));
     if let Some(date) = later {
-        m.date = Some(date.to_string());
-        m.date_in_text = m.date.clone();
-        m.date_precision = Some(date.precision().to_string());
-        m.date_source = Some("text".into());
-        super::dating::narrow_to_date(m, "text", "a later sentence about the meeting dates it");
+        date_from_text(m, date, "a later sentence about the meeting dates it");
     }
+}
+
+/// The meeting took place on `date`, which the text gives outside its reports (`note`
+/// says where): its date, read from the text, and a reason narrowing its interval.
+pub(super) fn date_from_text(m: &mut Meeting, date: PartialDate, note: &str) {
+    m.date = Some(date.to_string());
+    m.date_in_text = m.date.clone();
+    m.date_precision = Some(date.precision().to_string());
+    m.date_source = Some("text".into());
+    super::dating::narrow_to_date(m, "text", note);
 }
 
 /// How many sentences from the top (headline and dateline included) the lead is looked for in.

@@ -129,11 +129,7 @@ pub(super) fn date_from_siblings(meetings: &mut [Meeting]) {
 pub(super) fn date_from_lead(meetings: &mut [Meeting], lead: Option<PartialDate>) {
     let Some(day) = lead else { return };
     for m in meetings.iter_mut().filter(|m| m.status == Status::Held && m.date_source.as_deref() == Some("publication")) {
-        m.date = Some(day.to_string());
-        m.date_in_text = m.date.clone();
-        m.date_precision = Some(day.precision().to_string());
-        m.date_source = Some("text".into());
-        super::dating::narrow_to_date(m, "text", "the article's lead gives the day of the meetings it reports");
+        super::date::date_from_text(m, day, "the article's lead gives the day of the meetings it reports");
     }
 }
 

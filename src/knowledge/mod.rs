@@ -1037,7 +1037,11 @@ fn spelling_variants(folded: &str) -> Vec<String> {
     if let Some(rest) = folded.strip_prefix("ال").filter(|r| r.chars().nth(1).is_some()) {
         out.push(format!("لل{rest}"));
     }
-    // (Only before ال or ا, where the two spellings are one name: not "عبد" before another word.)
+    // (Only before ال or ا, where the two spellings are one name: not "عبد" before another word.
+    // Most forms lack عبد: they are not split into words.)
+    if !folded.contains("عبد") {
+        return out;
+    }
     let words: Vec<&str> = folded.split(' ').collect();
     if words.iter().any(|w| *w == "عبد") || words.iter().any(|w| w.len() > "عبد".len() && w.starts_with("عبدا")) {
         let joined = folded.replace("عبد ا", "عبدا");
