@@ -135,6 +135,22 @@ _URDU_ONLY = set("ٹڈڑںھہےۓ")
 _ARABIC_ONLY = set("ةيك")            # Persian/Urdu spell ه/ی/ک (a warning only)
 
 
+def claim_form(ctx, where, owner, key, who, form, what="", quote=False):
+    """Record form `key` as `who`'s in `owner`: an error when another already has it
+    (`what` names the kind of owner in the message, "event "; `quote` quotes the owner)."""
+    if key in owner and owner[key] != who:
+        shown = repr(owner[key]) if quote else owner[key]
+        ctx.error(where, f"form {form!r} also belongs to {what}{shown}")
+    owner.setdefault(key, who)
+
+
+def not_a_country_name(ctx, where, key, form, own=frozenset()):
+    """An error when `key` is a country name (of a country other than those in `own`)."""
+    other = ctx.country_forms.get(key, set()) - set(own)
+    if other:
+        ctx.error(where, f"form {form!r} is a country name of {sorted(other)}")
+
+
 def check_script(ctx, where, lang, form):
     """Forms must be in the script of their language."""
     has_latin = bool(re.search(r"[A-Za-z]", form))
@@ -306,12 +322,8 @@ def check_cities(ctx):
             ctx.error(where, f"the city name {city!r} itself is not among its forms")
         for form in forms:
             key = loose(form)
-            if key in owner and owner[key] != city:
-                ctx.error(where, f"form {form!r} also belongs to {owner[key]}")
-            owner.setdefault(key, city)
-            other = ctx.country_forms.get(key, set()) - {country}
-            if other:
-                ctx.error(where, f"form {form!r} is a country name of {sorted(other)}")
+            claim_form(ctx, where, owner, key, city, form)
+            not_a_country_name(ctx, where, key, form, own={country})
     for code in sorted(ctx.country_codes - set(capitals)):
         ctx.error(name, f"no capital (capital=1) for {code}")
 
@@ -339,11 +351,8 @@ def check_bodies(ctx):
         for form in split_forms(ctx, where, field):
             check_script(ctx, where, lang, form)
             key = loose(form)
-            if key in owner and owner[key] != code:
-                ctx.error(where, f"form {form!r} also belongs to {owner[key]}")
-            owner.setdefault(key, code)
-            if ctx.country_forms.get(key):
-                ctx.error(where, f"form {form!r} is a country name of {sorted(ctx.country_forms[key])}")
+            claim_form(ctx, where, owner, key, code, form)
+            not_a_country_name(ctx, where, key, form)
     for code in sorted(ctx.body_codes):
         if "en" not in langs[code]:
             ctx.error(name, f"{code} has no English forms")
@@ -368,10 +377,7 @@ def check_roles(ctx):
         langs[role].add(lang)
         for form in split_forms(ctx, where, field):
             check_script(ctx, where, lang, form)
-            key = (lang, loose(form))
-            if key in owner and owner[key] != role:
-                ctx.error(where, f"form {form!r} also belongs to role {owner[key]!r}")
-            owner.setdefault(key, role)
+            claim_form(ctx, where, owner, (lang, loose(form)), role, form, what="role ", quote=True)
     for role in sorted(ctx.roles):
         missing = set(LANGS) - langs[role]
         if missing:
@@ -522,10 +528,7 @@ def check_agencies(ctx):
             arb = bool(re.search("[\u0600-\u06ff]", form))
             if lat == arb:
                 ctx.error(where, f"form {form!r} mixes scripts or has no letters")
-            key = loose(form)
-            if key in owner and owner[key] != aname:
-                ctx.error(where, f"form {form!r} also belongs to {owner[key]}")
-            owner.setdefault(key, aname)
+            claim_form(ctx, where, owner, loose(form), aname, form)
 
 
 # ---------------------------------------------------------------- ordinals.tsv
@@ -661,11 +664,8 @@ def check_events(ctx):
                 ctx.error(where, f"form {form!r} mixes scripts or has no letters")
             scripts[eid].add("latin" if lat else "arabic")
             key = loose(form)
-            if key in owner and owner[key] != eid:
-                ctx.error(where, f"form {form!r} also belongs to event {owner[key]}")
-            owner.setdefault(key, eid)
-            if ctx.country_forms.get(key):
-                ctx.error(where, f"form {form!r} is a country name of {sorted(ctx.country_forms[key])}")
+            claim_form(ctx, where, owner, key, eid, form, what="event ")
+            not_a_country_name(ctx, where, key, form)
     for eid in sorted(ctx.events):
         for s in ("latin", "arabic"):
             if s not in scripts[eid]:
@@ -808,11 +808,8 @@ def check_landmarks(ctx):
             for form in split_forms(ctx, where, field):
                 check_script(ctx, where, lang, form)
                 key = loose(form)
-                if key in owner and owner[key] != lid:
-                    ctx.error(where, f"form {form!r} also belongs to landmark {owner[key]}")
-                owner.setdefault(key, lid)
-                if ctx.country_forms.get(key):
-                    ctx.error(where, f"form {form!r} is a country name of {sorted(ctx.country_forms[key])}")
+                claim_form(ctx, where, owner, key, lid, form, what="landmark ")
+                not_a_country_name(ctx, where, key, form)
                 by_lang.append((lid, key, where, form))
     if len(ids) < LANDMARK_MIN:
         ctx.error(name, f"only {len(ids)} landmarks (at least {LANDMARK_MIN} expected)")
