@@ -232,23 +232,16 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The side that meets each of the others in turn.
-pub(super) enum Subject {
-    /// The first side the sentence names ("X met the ministers of A, B and C").
-    Named(Actor),
-    /// A pronoun or honorific before any side ("والتقى سموه A وB وC", "he met A, B and C"):
-    /// the side of the sentences before.
-    Unstated,
-}
-
 /// One side that meets three or more others (or calls two or more), in a sentence
 /// that does not say they met together, meets each in turn: "met the foreign ministers of Iraq, Syria and
 /// Qatar", "التقى سموه وزير الدفاع الكويتي ... والأفغاني ...", "با A، B و C
 /// دیدار کرد", "A، B اور C سے ملاقاتیں کیں". They met together when the sentence
 /// says so ("trilateral", "joint", "the three ministers": a `joint` phrase;
 /// "together with"; a video summit), or when the sides are named side by side as
-/// its subject ("the presidents of Russia, Iran and Turkey will meet").
-fn meets_each(reader: &Reader, s: &Sentence, d: &Draft, actors: &Actors) -> Option<Subject> {
+/// its subject ("the presidents of Russia, Iran and Turkey will meet"). The side
+/// that meets each: the first the sentence names, or, where a pronoun or honorific
+/// comes before any ("والتقى سموه A وB وC", "he met A, B and C"), `unstated`'s.
+fn meets_each(reader: &Reader, s: &Sentence, d: &Draft, actors: &Actors, unstated: impl FnOnce() -> Option<Actor>) -> Option<Actor> {
     if d.mode == Mode::Video || reader.has_phrase(s, Phrase::Joint) || reader.has_phrase(s, Phrase::Together) {
         return None;
     }
@@ -258,7 +251,7 @@ fn meets_each(reader: &Reader, s: &Sentence, d: &Draft, actors: &Actors) -> Opti
     let parties = parties_of(&d.actors);
     if pronoun_first {
         // Every side named is met: two or more of them.
-        return (parties.len() >= 2).then_some(Subject::Unstated);
+        return if parties.len() >= 2 { unstated() } else { None };
     }
     // Sides named side by side first are the subject together ("A, B and C met", "the
     // foreign ministers of A, B and C met": one role's list overlaps its first state's actor).
@@ -270,7 +263,7 @@ fn meets_each(reader: &Reader, s: &Sentence, d: &Draft, actors: &Actors) -> Opti
     // received Iran's chief of staff and Iraq's"; three or more, or calls, are met in turn.)
     let others = parties.iter().filter(|&&p| p != first.party).count();
     let in_turn = others >= MET_IN_TURN || (others >= 2 && d.mode == Mode::Phone);
-    (in_turn && parties.contains(&first.party)).then(|| Subject::Named((*first).clone()))
+    (in_turn && parties.contains(&first.party)).then(|| (*first).clone())
 }
 
 /// How many others one side meets in person before they are taken as met in turn, not together.
@@ -392,12 +385,8 @@ pub(super) fn drafts(reader: &Reader, sentences: &[Sentence], actors: &Actors) -
         if let Some(d) = draft(reader, s, actors, own) {
             let separately = reader.has_phrase(s, Phrase::Separately) || d.actors.iter().any(|a| a.separate);
             // One side meeting several others without "together": each in turn.
-            let each = if separately { None } else { meets_each(reader, s, &d, actors) };
-            let each_subject = match each {
-                Some(Subject::Named(a)) => Some(a),
-                Some(Subject::Unstated) => unstated_subject(reader, s, actors, &drafts, protagonist.as_ref()).or_else(|| protagonist.clone()),
-                None => None,
-            };
+            let unstated = || unstated_subject(reader, s, actors, &drafts, protagonist.as_ref()).or_else(|| protagonist.clone());
+            let each_subject = if separately { None } else { meets_each(reader, s, &d, actors, unstated) };
             let (separately, own) = match &each_subject {
                 Some(a) => (true, Some(a)),
                 None => (separately, own),
